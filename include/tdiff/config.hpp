@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: BSL-1.0
+/// @file
+/// Defines the version of tdiff and the few configuration macros it honours.
+#ifndef TDIFF_CONFIG_HPP
+#define TDIFF_CONFIG_HPP
+
+#define TDIFF_VERSION_MAJOR 0
+#define TDIFF_VERSION_MINOR 1
+#define TDIFF_VERSION_PATCH 0
+#define TDIFF_VERSION \
+  (TDIFF_VERSION_MAJOR * 10000 + TDIFF_VERSION_MINOR * 100 + TDIFF_VERSION_PATCH)
+
+#if __cplusplus < 202002L
+#error "tdiff needs C++20: compile with -std=c++20 or later"
+#endif
+
+#endif  // TDIFF_CONFIG_HPP

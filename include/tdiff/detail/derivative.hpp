@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: BSL-1.0
+/// @file
+/// Defines `derivative_t<N, V>`: the node of dN/dV, built through the smart
+/// constructors so that it is simplified as it is built.
+///
+/// Each instantiation is keyed on a node type, so the compiler computes the
+/// derivative of each distinct subexpression once, however often it is shared.
+#ifndef TDIFF_DETAIL_DERIVATIVE_HPP
+#define TDIFF_DETAIL_DERIVATIVE_HPP
+
+#include <tdiff/detail/nodes.hpp>
+#include <tdiff/detail/simplify.hpp>
+
+#include <cstddef>
+
+namespace tdiff::detail {
+
+struct log_op;  // natural logarithm, defined in functions.hpp
+
+template <class N, class V>
+struct derivative_impl;
+
+template <class N, class V>
+using derivative_t = typename derivative_impl<N, V>::type;
+
+template <class N, class V>
+struct derivative_rule;  // N depends on V
+
+template <class N, class V>
+struct derivative_impl {
+  static constexpr auto pick() {
+    if constexpr (depends_on<N, V>::value)
+      return type_is<typename derivative_rule<N, V>::type>{};
+    else
+      return type_is<constant<0>>{};  // also every constant and slot
+  }
+  using type = typename decltype(pick())::type;
+};
+
+template <class V>
+struct derivative_rule<V, V> {
+  using type = constant<1>;
+};
+
+template <class A, class B, class V>
+struct derivative_rule<sum<A, B>, V> {
+  using type = sum_t<derivative_t<A, V>, derivative_t<B, V>>;
+};
+
+template <class A, class B, class V>
+struct derivative_rule<product<A, B>, V> {
+  using type = sum_t<product_t<derivative_t<A, V>, B>, product_t<A, derivative_t<B, V>>>;
+};
+
+template <class B, class E, class V>
+struct derivative_rule<power<B, E>, V> {
+  static constexpr auto pick() {
+    if constexpr (!depends_on<E, V>::value)  // (b^e)' = e b^(e-1) b'
+      return type_is<product_t<E, product_t<power_t<B, sum_t<E, constant<-1>>>,
+                                            derivative_t<B, V>>>>{};
+    else  // (b^e)' = b^e (e' log b + e b'/b)
+      return type_is<product_t<
+          power<B, E>,
+          sum_t<product_t<derivative_t<E, V>, unary_t<log_op, B>>,
+                product_t<E, product_t<derivative_t<B, V>, power_t<B, constant<-1>>>>>>>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+/// f(a)' = f'(a) a', with f' given by the op's rule (see functions.hpp).
+template <class Op, class A, class V>
+struct derivative_rule<unary<Op, A>, V> {
+  using type = product_t<typename Op::template derivative<A, unary<Op, A>>, derivative_t<A, V>>;
+};
+
+/// The Nth derivative by recursive instantiation.
+template <class N, class V, std::size_t Order>
+struct nth_derivative {
+  using type = derivative_t<typename nth_derivative<N, V, Order - 1>::type, V>;
+};
+template <class N, class V>
+struct nth_derivative<N, V, 0> {
+  using type = N;
+};
+
+}  // namespace tdiff::detail
+
+#endif  // TDIFF_DETAIL_DERIVATIVE_HPP

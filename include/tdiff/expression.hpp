@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: BSL-1.0
+/// @file
+/// Defines `tdiff::expr`, `tdiff::var`, `tdiff::c`, the arithmetic operators and
+/// `tdiff::pow`: how compile-time expressions are written.
+#ifndef TDIFF_EXPRESSION_HPP
+#define TDIFF_EXPRESSION_HPP
+
+#include <tdiff/config.hpp>
+#include <tdiff/detail/evaluate.hpp>
+#include <tdiff/detail/fixed_string.hpp>
+#include <tdiff/detail/nodes.hpp>
+#include <tdiff/detail/shift.hpp>
+#include <tdiff/detail/simplify.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace tdiff {
+
+/// A number that can appear in an expression or be bound to a variable: any
+/// arithmetic type but bool and the character types.
+template <class T>
+concept scalar = std::is_arithmetic_v<T> && !std::is_same_v<T, bool> &&
+                 !std::is_same_v<T, char> && !std::is_same_v<T, wchar_t> &&
+                 !std::is_same_v<T, char8_t> && !std::is_same_v<T, char16_t> &&
+                 !std::is_same_v<T, char32_t>;
+
+/// A compile-time expression. `Node` (an empty type) is the expression DAG;
+/// `Constants` is a std::tuple of the run-time scalars it contains, which
+/// `detail::slot<I>` nodes refer to. An expr is a literal type: it can be a
+/// `constexpr` variable, copied freely, and never dangles.
+template <class Node, class Constants = std::tuple<>>
+struct expr {
+  using node_type = Node;
+  using constants_type = Constants;
+
+  [[no_unique_address]] Constants constants{};
+
+  /// The value at the given bindings: `f(x = 2.0, y = 1.0)`. Every variable of
+  /// the expression needs a value; extra bindings are ignored. The value type is
+  /// the common type of the bound values, integers counting as double.
+  template <class... Bindings>
+  constexpr auto operator()(const Bindings&... bindings) const {
+    return detail::evaluate<Node>(constants, bindings...);
+  }
+
+  /// `x = v` binds v to the variable x, for evaluation.
+  template <class V>
+  constexpr auto operator=(const V& v) const {
+    static_assert(detail::is_variable_v<Node>,
+                  "tdiff: only a variable can be given a value: write x = 1.0 "
+                  "with constexpr auto x = tdiff::var<\"x\">");
+    if constexpr (!scalar<V>) {
+      (void)sizeof(bad_value<Node>);
+      return detail::binding<Node, double>{0.0};
+    } else {
+      return detail::binding<Node, V>{v};
+    }
+  }
+
+ private:
+  template <class N>
+  struct bad_value;
+  template <char... C>
+  struct bad_value<detail::variable<C...>> {
+    static_assert(sizeof(error::value_bound_to_variable_is_not_a_number<C...>) == 0,
+                  "tdiff: a variable can only be given an arithmetic value (int, float, "
+                  "double, long double)");
+  };
+};
+
+namespace detail {
+
+template <class T>
+inline constexpr bool is_expr_v = false;
+template <class N, class C>
+inline constexpr bool is_expr_v<expr<N, C>> = true;
+
+template <fixed_string S, class Indices = std::make_index_sequence<S.size()>>
+struct variable_named;
+template <fixed_string S, std::size_t... I>
+struct variable_named<S, std::index_sequence<I...>> {
+  static_assert(S.size() > 0, "tdiff: a variable needs a non-empty name, as in var<\"x\">");
+  using type = variable<S.chars[I]...>;
+};
+
+}  // namespace detail
+
+/// Satisfied by every compile-time expression (`tdiff::expr`).
+template <class T>
+concept expression = detail::is_expr_v<std::remove_cvref_t<T>>;
+
+/// The variable named `Name`; its name is its identity: `var<"x">` in two places
+/// is the same variable.
+template <detail::fixed_string Name>
+inline constexpr expr<typename detail::variable_named<Name>::type> var{};
+
+/// The exact rational constant N/D (folded exactly at compile time).
+template <std::intmax_t N, std::intmax_t D = 1>
+inline constexpr expr<detail::constant_of_t<detail::normalise(N, D)>> c{};
+
+namespace detail {
+
+/// A scalar operand becomes a one-slot expression.
+template <class T>
+constexpr auto lift(const T& t) {
+  if constexpr (expression<T>)
+    return t;
+  else
+    return expr<slot<0>, std::tuple<T>>{std::tuple<T>{t}};
+}
+
+/// Builds Make<A, B'> where B' is b's node with its slots moved past a's.
+template <template <class, class> class Make, class NA, class CA, class NB, class CB>
+constexpr auto combine(const expr<NA, CA>& a, const expr<NB, CB>& b) {
+  constexpr std::size_t k = std::tuple_size_v<CA>;
+  using nb = std::conditional_t<k == 0 || std::tuple_size_v<CB> == 0, NB, shift_t<NB, k>>;
+  using constants = decltype(std::tuple_cat(a.constants, b.constants));
+  return expr<Make<NA, nb>, constants>{std::tuple_cat(a.constants, b.constants)};
+}
+
+template <class A, class B>
+using difference_t = sum_t<A, product_t<constant<-1>, B>>;
+template <class A, class B>
+using quotient_t = product_t<A, power_t<B, constant<-1>>>;
+
+template <class A, class B>
+concept operands =
+    (expression<A> && (expression<B> || scalar<B>)) || (scalar<A> && expression<B>);
+
+}  // namespace detail
+
+template <class A, class B>
+  requires detail::operands<A, B>
+constexpr auto operator+(const A& a, const B& b) {
+  return detail::combine<detail::sum_t>(detail::lift(a), detail::lift(b));
+}
+
+template <class A, class B>
+  requires detail::operands<A, B>
+constexpr auto operator-(const A& a, const B& b) {
+  return detail::combine<detail::difference_t>(detail::lift(a), detail::lift(b));
+}
+
+template <class A, class B>
+  requires detail::operands<A, B>
+constexpr auto operator*(const A& a, const B& b) {
+  return detail::combine<detail::product_t>(detail::lift(a), detail::lift(b));
+}
+
+template <class A, class B>
+  requires detail::operands<A, B>
+constexpr auto operator/(const A& a, const B& b) {
+  return detail::combine<detail::quotient_t>(detail::lift(a), detail::lift(b));
+}
+
+template <expression E>
+constexpr auto operator-(const E& e) {
+  return expr<detail::product_t<detail::constant<-1>, typename E::node_type>,
+              typename E::constants_type>{e.constants};
+}
+
+template <expression E>
+constexpr E operator+(const E& e) {
+  return e;
+}
+
+/// e^N for a compile-time integer N (negative too): folded and simplified.
+template <std::intmax_t N, expression E>
+constexpr auto pow(const E& e) {
+  return expr<detail::power_t<typename E::node_type, detail::constant<N>>,
+              typename E::constants_type>{e.constants};
+}
+
+/// base^exponent, either of which may be a run-time scalar (then constant with
+/// respect to every variable).
+template <class A, class B>
+  requires detail::operands<A, B>
+constexpr auto pow(const A& base, const B& exponent) {
+  return detail::combine<detail::power_t>(detail::lift(base), detail::lift(exponent));
+}
+
+}  // namespace tdiff
+
+#endif  // TDIFF_EXPRESSION_HPP

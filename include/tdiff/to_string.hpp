@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: BSL-1.0
+/// @file
+/// Defines `tdiff::to_string`: an expression as readable infix text.
+#ifndef TDIFF_TO_STRING_HPP
+#define TDIFF_TO_STRING_HPP
+
+#include <tdiff/detail/print.hpp>
+#include <tdiff/expression.hpp>
+
+#include <string>
+
+namespace tdiff {
+
+/// Infix text with minimal parentheses: exact rationals as fractions,
+/// run-time constants by value, negative powers as quotients, e.g.
+/// "4*x^3 - 4*x" or "x/(1 + x^2)".
+template <expression E>
+std::string to_string(const E& e) {
+  return detail::print<typename E::node_type>(e.constants).text;
+}
+
+}  // namespace tdiff
+
+#endif  // TDIFF_TO_STRING_HPP

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: BSL-1.0
+// to_string: readable infix with minimal parentheses; the expected strings are
+// written by hand from the mathematics.
+#define BOOST_TEST_MODULE static_to_string
+#include <boost/test/unit_test.hpp>
+
+#include <tdiff/tdiff.hpp>
+
+#include <string>
+
+namespace {
+using namespace tdiff;
+constexpr auto x = var<"x">;
+constexpr auto y = var<"y">;
+constexpr auto f = pow<4>(x) - 2 * pow<2>(x);
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(seed_polynomial_and_its_derivatives) {
+  BOOST_TEST(to_string(f) == "x^4 - 2*x^2");
+  BOOST_TEST(to_string(derivative(f, x)) == "4*x^3 - 4*x");
+  BOOST_TEST(to_string(derivative<2>(f, x)) == "12*x^2 - 4");
+  BOOST_TEST(to_string(derivative<3>(f, x)) == "24*x");
+  BOOST_TEST(to_string(derivative<4>(f, x)) == "24");
+  BOOST_TEST(to_string(derivative<5>(f, x)) == "0");
+}
+
+BOOST_AUTO_TEST_CASE(rationals_and_quotients) {
+  BOOST_TEST(to_string(c<1, 3>) == "1/3");
+  BOOST_TEST(to_string(c<-7, 2>) == "-7/2");
+  BOOST_TEST(to_string(x / c<3>) == "x/3");
+  BOOST_TEST(to_string(c<2, 3> * x * y) == "2*x*y/3");
+  BOOST_TEST(to_string(x / (1 + x * x)) == "x/(1 + x^2)");
+  BOOST_TEST(to_string(derivative(1 / (1 + pow<2>(x)), x)) == "-2*x/(1 + x^2)^2");
+  BOOST_TEST(to_string(pow<-1>(x)) == "1/x");
+  BOOST_TEST(to_string(c<3> / (x * y)) == "3/(x*y)");
+}
+
+BOOST_AUTO_TEST_CASE(signs_and_parentheses) {
+  BOOST_TEST(to_string(-x) == "-x");
+  BOOST_TEST(to_string(-(x + y)) == "-(x + y)");
+  BOOST_TEST(to_string(x - y) == "x - y");
+  BOOST_TEST(to_string(c<-1> * x + y) == "-x + y");
+  BOOST_TEST(to_string((x + y) * (x - y)) == "(x + y)*(x - y)");
+  BOOST_TEST(to_string(pow<3>(x + 1)) == "(x + 1)^3");
+  BOOST_TEST(to_string(pow<2>(x * y)) == "(x*y)^2");
+}
+
+BOOST_AUTO_TEST_CASE(runtime_constants_are_shown_by_value) {
+  BOOST_TEST(to_string(2.5 * x) == "2.5*x");
+  BOOST_TEST(to_string(x - 0.5) == "x - 0.5");
+  BOOST_TEST(to_string(pow(x, 3)) == "x^3");
+  BOOST_TEST(to_string(derivative(pow(x, 3), x)) == "3*x^2");
+  BOOST_TEST(to_string(pow(x, 2.5)) == "x^2.5");
+  BOOST_TEST(to_string(derivative(pow(x, 2.5), x)) == "2.5*x^1.5");
+  BOOST_TEST(to_string(pow(x, -0.5)) == "x^(-0.5)");
+}
+
+BOOST_AUTO_TEST_CASE(functions_and_roots) {
+  BOOST_TEST(to_string(exp(2 * x)) == "exp(2*x)");
+  BOOST_TEST(to_string(derivative(log(x), x)) == "1/x");
+  BOOST_TEST(to_string(sqrt(x + y)) == "sqrt(x + y)");
+  BOOST_TEST(to_string(derivative(sqrt(x), x)) == "1/(2*sqrt(x))");
+  BOOST_TEST(to_string(pow(x, y)) == "x^y");
+}
