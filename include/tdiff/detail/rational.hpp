@@ -30,47 +30,37 @@ constexpr std::intmax_t gcd(std::intmax_t a, std::intmax_t b) {
 
 constexpr rational normalise(std::intmax_t p, std::intmax_t q, bool ok = true) {
   if (!ok || q == 0) return {0, 1, false};
-  if (q < 0) {
-    if (__builtin_mul_overflow(p, -1, &p) || __builtin_mul_overflow(q, -1, &q))
-      return {0, 1, false};
-  }
-  std::intmax_t g = gcd(p, q);
-  if (g > 1) {
-    p /= g;
-    q /= g;
-  }
-  return {p, q, true};
+  std::intmax_t np = p, nq = q;
+  if (q < 0 && (__builtin_mul_overflow(p, -1, &np) || __builtin_mul_overflow(q, -1, &nq)))
+    return {0, 1, false};
+  const std::intmax_t g = gcd(np, nq);
+  return {np / g, nq / g, true};
 }
 
-constexpr rational operator*(rational a, rational b) {
+// Operands are taken by reference: g++ 12 -O2 miscompiled the by-value
+// version (IPA-SRA), printing coefficients as 0; see docs/design.md.
+constexpr rational operator*(const rational& a, const rational& b) {
   // Cross-cancel first so that products of normalised fractions rarely overflow.
-  std::intmax_t g1 = gcd(a.p, b.q), g2 = gcd(b.p, a.q);
-  if (g1 == 0) g1 = 1;
-  if (g2 == 0) g2 = 1;
+  const std::intmax_t g1 = a.p == 0 ? 1 : gcd(a.p, b.q), g2 = b.p == 0 ? 1 : gcd(b.p, a.q);
   std::intmax_t p = 0, q = 0;
-  bool bad = __builtin_mul_overflow(a.p / g1, b.p / g2, &p) ||
-             __builtin_mul_overflow(a.q / g2, b.q / g1, &q);
+  const bool bad = __builtin_mul_overflow(a.p / g1, b.p / g2, &p) ||
+                   __builtin_mul_overflow(a.q / g2, b.q / g1, &q);
   return normalise(p, q, a.ok && b.ok && !bad);
 }
 
-constexpr rational operator+(rational a, rational b) {
+constexpr rational operator+(const rational& a, const rational& b) {
   std::intmax_t l = 0, r = 0, p = 0, q = 0;
-  bool bad = __builtin_mul_overflow(a.p, b.q, &l) || __builtin_mul_overflow(b.p, a.q, &r) ||
-             __builtin_add_overflow(l, r, &p) || __builtin_mul_overflow(a.q, b.q, &q);
+  const bool bad = __builtin_mul_overflow(a.p, b.q, &l) || __builtin_mul_overflow(b.p, a.q, &r) ||
+                   __builtin_add_overflow(l, r, &p) || __builtin_mul_overflow(a.q, b.q, &q);
   return normalise(p, q, a.ok && b.ok && !bad);
 }
-
-constexpr rational operator-(rational a) { return rational{0, 1} + rational{-1, 1} * a; }
 
 /// a^n for an integer n; 0^n with n < 0 is reported as not ok.
-constexpr rational rational_power(rational a, std::intmax_t n) {
-  if (n < 0) {
-    if (a.p == 0) return {0, 1, false};
-    a = normalise(a.q, a.p);
-    n = -n;
-  }
+constexpr rational rational_power(const rational& a, std::intmax_t n) {
+  if (n < 0 && a.p == 0) return {0, 1, false};
+  const rational base = n < 0 ? normalise(a.q, a.p, a.ok) : a;
   rational r{1, 1};
-  for (; n > 0; --n) r = r * a;
+  for (std::intmax_t k = n < 0 ? -n : n; k > 0; --k) r = r * base;
   return r;
 }
 
