@@ -6,6 +6,7 @@
 #define TDIFF_EXPRESSION_HPP
 
 #include <tdiff/config.hpp>
+#include <tdiff/detail/concepts.hpp>
 #include <tdiff/detail/evaluate.hpp>
 #include <tdiff/detail/fixed_string.hpp>
 #include <tdiff/detail/nodes.hpp>
@@ -19,14 +20,6 @@
 #include <utility>
 
 namespace tdiff {
-
-/// A number that can appear in an expression or be bound to a variable: any
-/// arithmetic type but bool and the character types.
-template <class T>
-concept scalar = std::is_arithmetic_v<T> && !std::is_same_v<T, bool> &&
-                 !std::is_same_v<T, char> && !std::is_same_v<T, wchar_t> &&
-                 !std::is_same_v<T, char8_t> && !std::is_same_v<T, char16_t> &&
-                 !std::is_same_v<T, char32_t>;
 
 /// A compile-time expression. `Node` (an empty type) is the expression DAG;
 /// `Constants` is a std::tuple of the run-time scalars it contains, which
@@ -47,17 +40,24 @@ struct expr {
     return detail::evaluate<Node>(constants, bindings...);
   }
 
-  /// `x = v` binds v to the variable x, for evaluation.
+  /// `x = v` binds v to the variable x, for evaluation: v is a scalar, or an
+  /// elementwise container (held by reference if it is an lvalue, so bind
+  /// containers in the call that evaluates: `f(x = xs)`).
   template <class V>
-  constexpr auto operator=(const V& v) const {
+  constexpr auto operator=(V&& v) const {
     static_assert(detail::is_variable_v<Node>,
                   "tdiff: only a variable can be given a value: write x = 1.0 "
                   "with constexpr auto x = tdiff::var<\"x\">");
-    if constexpr (!scalar<V>) {
+    using value = std::remove_cvref_t<V>;
+    if constexpr (scalar<value>) {
+      return detail::binding<Node, value>{v};
+    } else if constexpr (elementwise<value> && std::is_lvalue_reference_v<V>) {
+      return detail::binding<Node, const value&>{v};
+    } else if constexpr (elementwise<value>) {
+      return detail::binding<Node, value>{std::move(v)};
+    } else {
       (void)sizeof(bad_value<Node>);
       return detail::binding<Node, double>{0.0};
-    } else {
-      return detail::binding<Node, V>{v};
     }
   }
 
@@ -68,7 +68,7 @@ struct expr {
   struct bad_value<detail::variable<C...>> {
     static_assert(sizeof(error::value_bound_to_variable_is_not_a_number<C...>) == 0,
                   "tdiff: a variable can only be given an arithmetic value (int, float, "
-                  "double, long double)");
+                  "double, long double) or an elementwise container of floating-point values");
   };
 };
 

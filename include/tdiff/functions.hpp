@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: BSL-1.0
 /// @file
-/// Defines the elementary functions of compile-time expressions: `tdiff::exp`,
-/// `tdiff::log`, `tdiff::sqrt`.
+/// Defines the elementary functions of compile-time expressions: `sin cos tan
+/// exp log sqrt tanh sinh cosh asin acos atan`.
 ///
-/// Each function is an op tag with its value rule (constexpr math) and its
-/// derivative rule, written once, as a node of the derivative's vocabulary.
+/// Each function is an op tag holding its value rule (tdiff's constexpr math
+/// for floating-point scalars, found by ADL for other types) and its
+/// derivative rule, written once as a node of the derivative's vocabulary.
+/// The rules close under differentiation: d tanh = 1 - tanh^2 uses the node
+/// itself (`Y`), so every order of tanh is a polynomial in tanh.
 #ifndef TDIFF_FUNCTIONS_HPP
 #define TDIFF_FUNCTIONS_HPP
 
@@ -12,33 +15,79 @@
 #include <tdiff/detail/simplify.hpp>
 #include <tdiff/expression.hpp>
 
+#include <cmath>
+#include <concepts>
 #include <string_view>
 #include <type_traits>
 
 namespace tdiff {
 namespace detail {
 
+// f(c) for an exact argument folds only where the result is exact.
+template <class A, class Zero>
+using zero_to = std::conditional_t<is_zero_v<A>, Zero, void>;
+
+#define TDIFF_DETAIL_VALUE_RULE(fn)                         \
+  template <class T>                                        \
+  static constexpr T value(const T& a) {                    \
+    if constexpr (std::floating_point<T>) {                 \
+      return math::fn(a);                                   \
+    } else {                                                \
+      using std::fn;                                        \
+      return fn(a);                                         \
+    }                                                       \
+  }
+
+struct sin_op;
+struct cos_op;
+struct sinh_op;
+struct cosh_op;
+struct exp_op;
+
+/// (1 - a^2)^(-1/2), shared by asin and acos.
+template <class A>
+using inverse_sqrt_one_minus_square_t =
+    power_t<sum_t<constant<1>, product_t<constant<-1>, power_t<A, constant<2>>>>, constant<-1, 2>>;
+
+struct sin_op {
+  static constexpr std::string_view name = "sin";
+  TDIFF_DETAIL_VALUE_RULE(sin)
+  template <class A, class Y>
+  using derivative = unary_t<cos_op, A>;
+  template <class A>
+  using simplify = zero_to<A, constant<0>>;
+};
+
+struct cos_op {
+  static constexpr std::string_view name = "cos";
+  TDIFF_DETAIL_VALUE_RULE(cos)
+  template <class A, class Y>
+  using derivative = product_t<constant<-1>, unary_t<sin_op, A>>;
+  template <class A>
+  using simplify = zero_to<A, constant<1>>;
+};
+
+struct tan_op {
+  static constexpr std::string_view name = "tan";
+  TDIFF_DETAIL_VALUE_RULE(tan)
+  template <class A, class Y>  // 1 + tan^2
+  using derivative = sum_t<constant<1>, power_t<Y, constant<2>>>;
+  template <class A>
+  using simplify = zero_to<A, constant<0>>;
+};
+
 struct exp_op {
   static constexpr std::string_view name = "exp";
-  template <class T>
-  static constexpr T value(const T& a) {
-    return math::exp(a);
-  }
-  /// d exp(a) / da = exp(a): the node itself (Y).
+  TDIFF_DETAIL_VALUE_RULE(exp)
   template <class A, class Y>
   using derivative = Y;
-  /// exp(0) = 1, exp(log a) is left alone (it is a only for a > 0).
   template <class A>
-  using simplify = std::conditional_t<is_zero_v<A>, constant<1>, void>;
+  using simplify = zero_to<A, constant<1>>;
 };
 
 struct log_op {
   static constexpr std::string_view name = "log";
-  template <class T>
-  static constexpr T value(const T& a) {
-    return math::log(a);
-  }
-  /// d log(a) / da = 1/a.
+  TDIFF_DETAIL_VALUE_RULE(log)
   template <class A, class Y>
   using derivative = power_t<A, constant<-1>>;
   template <class A>
@@ -53,6 +102,60 @@ struct log_op {
   using simplify = typename simplify_impl<A>::type;
 };
 
+struct sinh_op {
+  static constexpr std::string_view name = "sinh";
+  TDIFF_DETAIL_VALUE_RULE(sinh)
+  template <class A, class Y>
+  using derivative = unary_t<cosh_op, A>;
+  template <class A>
+  using simplify = zero_to<A, constant<0>>;
+};
+
+struct cosh_op {
+  static constexpr std::string_view name = "cosh";
+  TDIFF_DETAIL_VALUE_RULE(cosh)
+  template <class A, class Y>
+  using derivative = unary_t<sinh_op, A>;
+  template <class A>
+  using simplify = zero_to<A, constant<1>>;
+};
+
+struct tanh_op {
+  static constexpr std::string_view name = "tanh";
+  TDIFF_DETAIL_VALUE_RULE(tanh)
+  template <class A, class Y>  // 1 - tanh^2
+  using derivative = sum_t<constant<1>, product_t<constant<-1>, power_t<Y, constant<2>>>>;
+  template <class A>
+  using simplify = zero_to<A, constant<0>>;
+};
+
+struct asin_op {
+  static constexpr std::string_view name = "asin";
+  TDIFF_DETAIL_VALUE_RULE(asin)
+  template <class A, class Y>
+  using derivative = inverse_sqrt_one_minus_square_t<A>;
+  template <class A>
+  using simplify = zero_to<A, constant<0>>;
+};
+
+struct acos_op {
+  static constexpr std::string_view name = "acos";
+  TDIFF_DETAIL_VALUE_RULE(acos)
+  template <class A, class Y>
+  using derivative = product_t<constant<-1>, inverse_sqrt_one_minus_square_t<A>>;
+};
+
+struct atan_op {
+  static constexpr std::string_view name = "atan";
+  TDIFF_DETAIL_VALUE_RULE(atan)
+  template <class A, class Y>  // 1 / (1 + a^2)
+  using derivative = power_t<sum_t<constant<1>, power_t<A, constant<2>>>, constant<-1>>;
+  template <class A>
+  using simplify = zero_to<A, constant<0>>;
+};
+
+#undef TDIFF_DETAIL_VALUE_RULE
+
 template <class Op, class E>
 constexpr auto apply_unary(const E& e) {
   return expr<unary_t<Op, typename E::node_type>, typename E::constants_type>{e.constants};
@@ -60,17 +163,24 @@ constexpr auto apply_unary(const E& e) {
 
 }  // namespace detail
 
-/// e raised to the expression.
-template <expression E>
-constexpr auto exp(const E& e) {
-  return detail::apply_unary<detail::exp_op>(e);
-}
-
-/// The natural logarithm of the expression.
-template <expression E>
-constexpr auto log(const E& e) {
-  return detail::apply_unary<detail::log_op>(e);
-}
+#define TDIFF_DETAIL_FUNCTION(fn, doc)                    \
+  /** doc */                                              \
+  template <expression E>                                 \
+  constexpr auto fn(const E& e) {                         \
+    return detail::apply_unary<detail::fn##_op>(e);       \
+  }
+TDIFF_DETAIL_FUNCTION(sin, The sine.)
+TDIFF_DETAIL_FUNCTION(cos, The cosine.)
+TDIFF_DETAIL_FUNCTION(tan, The tangent.)
+TDIFF_DETAIL_FUNCTION(exp, e raised to the expression.)
+TDIFF_DETAIL_FUNCTION(log, The natural logarithm.)
+TDIFF_DETAIL_FUNCTION(sinh, The hyperbolic sine.)
+TDIFF_DETAIL_FUNCTION(cosh, The hyperbolic cosine.)
+TDIFF_DETAIL_FUNCTION(tanh, The hyperbolic tangent.)
+TDIFF_DETAIL_FUNCTION(asin, The arc sine.)
+TDIFF_DETAIL_FUNCTION(acos, The arc cosine.)
+TDIFF_DETAIL_FUNCTION(atan, The arc tangent.)
+#undef TDIFF_DETAIL_FUNCTION
 
 /// The square root, as the power 1/2 (so its derivatives are powers too).
 template <expression E>

@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: BSL-1.0
 /// @file
 /// Defines `evaluate`: the value of a node given the run-time constants of its
-/// expression and the values bound to its variables.
+/// expression and the values bound to its variables. Each distinct
+/// subexpression is computed once per call (see schedule.hpp); containers are
+/// evaluated element by element in one fused loop.
 ///
 /// Misuse is reported here, before any evaluation is instantiated, so the
 /// first error line is the one that explains it (see tdiff::error).
 #ifndef TDIFF_DETAIL_EVALUATE_HPP
 #define TDIFF_DETAIL_EVALUATE_HPP
 
+#include <tdiff/detail/concepts.hpp>
 #include <tdiff/detail/math.hpp>
 #include <tdiff/detail/nodes.hpp>
+#include <tdiff/detail/schedule.hpp>
 #include <tdiff/detail/variables.hpp>
 
 #include <cstddef>
+#include <stdexcept>
+#include <string>
 #include <tuple>
 #include <type_traits>
 
@@ -31,11 +37,12 @@ struct value_bound_to_variable_is_not_a_number;
 
 namespace tdiff::detail {
 
-/// The value `v` given to variable `Var` by `x = v`.
+/// The value `v` given to variable `Var` by `x = v`. `V` is a const reference
+/// for a container bound from an lvalue (no copy), a value otherwise.
 template <class Var, class V>
 struct binding {
   using variable = Var;
-  using value_type = V;
+  using value_type = std::remove_cvref_t<V>;
   V value;
 };
 
@@ -47,14 +54,38 @@ inline constexpr bool is_binding_v<binding<Var, V>> = true;
 template <class V>
 using promoted_t = std::conditional_t<std::is_integral_v<V>, double, V>;
 
-/// The value type of an evaluation: the common type of the bound values, with
-/// integers evaluated as double; double when nothing is bound.
+template <class V>
+struct element_of {
+  using type = promoted_t<V>;
+};
+template <elementwise C>
+struct element_of<C> {
+  using type = typename C::value_type;
+};
+
 template <class... Bs>
-struct value_type_of {
-  using type = std::common_type_t<promoted_t<typename Bs::value_type>...>;
+inline constexpr bool has_container_v = (elementwise<typename Bs::value_type> || ...);
+
+/// The first container type among the bindings.
+template <class... Bs>
+struct first_container {
+  using type = void;
+};
+template <class B, class... Bs>
+struct first_container<B, Bs...> {
+  using type = std::conditional_t<elementwise<typename B::value_type>, typename B::value_type,
+                                  typename first_container<Bs...>::type>;
+};
+
+/// The scalar type of an evaluation: the common type of the bound values (or
+/// of their elements), with integers evaluated as double; double when nothing
+/// is bound.
+template <class... Bs>
+struct element_type_of {
+  using type = std::common_type_t<typename element_of<typename Bs::value_type>::type...>;
 };
 template <>
-struct value_type_of<> {
+struct element_type_of<> {
   using type = double;
 };
 
@@ -62,11 +93,15 @@ template <class Constants, class... Bs>
 struct context {
   const Constants& constants;
   std::tuple<const Bs&...> bindings;
+  std::size_t element = 0;  // the element evaluated, when containers are bound
 
   template <class Var>
-  constexpr const auto& value_of() const {
-    constexpr std::size_t i = index<Var>();
-    return std::get<i>(bindings).value;
+  constexpr auto value_of() const {
+    const auto& v = std::get<index<Var>()>(bindings).value;
+    if constexpr (elementwise<std::remove_cvref_t<decltype(v)>>)
+      return v[element];
+    else
+      return v;
   }
   template <class Var>
   static constexpr std::size_t index() {
@@ -77,51 +112,64 @@ struct context {
   }
 };
 
-// ------------------------------------------------------- node evaluation
+// ------------------------------------------------ one step of the schedule
+// Each step computes one node from the slots of its children (array v).
 
-template <class T, class Ctx, char... C>
-constexpr T eval_node(variable<C...>, const Ctx& ctx) {
+template <class T, class L, class V, class Ctx, char... C>
+constexpr T step(variable<C...>, const V&, const Ctx& ctx) {
   return static_cast<T>(ctx.template value_of<variable<C...>>());
 }
 
-template <class T, class Ctx, std::intmax_t P, std::intmax_t Q>
-constexpr T eval_node(constant<P, Q>, const Ctx&) {
+template <class T, class L, class V, class Ctx, std::intmax_t P, std::intmax_t Q>
+constexpr T step(constant<P, Q>, const V&, const Ctx&) {
   if constexpr (Q == 1)
     return static_cast<T>(P);
   else
     return static_cast<T>(P) / static_cast<T>(Q);
 }
 
-template <class T, class Ctx, std::size_t I>
-constexpr T eval_node(slot<I>, const Ctx& ctx) {
+template <class T, class L, class V, class Ctx, std::size_t I>
+constexpr T step(slot<I>, const V&, const Ctx& ctx) {
   return static_cast<T>(std::get<I>(ctx.constants));
 }
 
-template <class T, class Ctx, class A, class B>
-constexpr T eval_node(sum<A, B>, const Ctx& ctx) {
-  return eval_node<T>(A{}, ctx) + eval_node<T>(B{}, ctx);
+template <class T, class L, class V, class Ctx, class A, class B>
+constexpr T step(sum<A, B>, const V& v, const Ctx&) {
+  return v[index_v<A, L>] + v[index_v<B, L>];
 }
 
-template <class T, class Ctx, class A, class B>
-constexpr T eval_node(product<A, B>, const Ctx& ctx) {
-  return eval_node<T>(A{}, ctx) * eval_node<T>(B{}, ctx);
+template <class T, class L, class V, class Ctx, class A, class B>
+constexpr T step(product<A, B>, const V& v, const Ctx&) {
+  return v[index_v<A, L>] * v[index_v<B, L>];
 }
 
-template <class T, class Ctx, class B, class E>
-constexpr T eval_node(power<B, E>, const Ctx& ctx) {
-  const T b = eval_node<T>(B{}, ctx);
+template <class T, class L, class V, class Ctx, class B, class E>
+constexpr T step(power<B, E>, const V& v, const Ctx&) {
+  const T b = v[index_v<B, L>];
   if constexpr (is_integer_constant_v<E>) {
     return math::ipow_c<value_of_v<E>.p>(b);  // x^4 as (x*x)*(x*x)
   } else if constexpr (is_constant_v<E> && value_of_v<E>.q == 2) {
     return math::ipow_c<value_of_v<E>.p>(math::sqrt(b));
   } else {
-    return math::pow(b, eval_node<T>(E{}, ctx));
+    return math::pow(b, v[index_v<E, L>]);
   }
 }
 
-template <class T, class Ctx, class Op, class A>
-constexpr T eval_node(unary<Op, A>, const Ctx& ctx) {
-  return Op::value(eval_node<T>(A{}, ctx));
+template <class T, class L, class V, class Ctx, class Op, class A>
+constexpr T step(unary<Op, A>, const V& v, const Ctx&) {
+  return Op::value(v[index_v<A, L>]);
+}
+
+/// The value of node N: every node of its closure once, in order.
+template <class T, class N, class Ctx>
+constexpr T run_schedule(const Ctx& ctx) {
+  using list = closure_t<N>;
+  constexpr std::size_t size = list_table<list>::size;
+  std::array<T, size> v{};
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((v[I] = step<T, list>(element_t<I, list>{}, v, ctx)), ...);
+  }(std::make_index_sequence<size>{});
+  return v[size - 1];
 }
 
 // ------------------------------------------------------------ diagnostics
@@ -183,23 +231,62 @@ constexpr bool check_bindings() {
   }
 }
 
+template <char... C>
+std::string name_of(variable<C...>) {
+  return std::string{C...};
+}
+
+/// The size shared by every container bound; throws if they differ.
+template <class... Bs>
+std::size_t common_size(const Bs&... bs) {
+  std::size_t size = 0;
+  std::string seen;
+  auto visit = [&](const auto& b) {
+    using B = std::remove_cvref_t<decltype(b)>;
+    if constexpr (elementwise<typename B::value_type>) {
+      const std::size_t n = b.value.size();
+      const std::string here = name_of(typename B::variable{}) + " has " + std::to_string(n);
+      if (!seen.empty() && n != size)
+        throw std::invalid_argument("tdiff: elementwise evaluation needs containers of one size, but " +
+                                    seen + " elements and " + here);
+      if (seen.empty()) seen = here;
+      size = n;
+    }
+  };
+  (visit(bs), ...);
+  return size;
+}
+
 template <class T>
 struct value_type_or_double {
   using type = double;
 };
 template <class... Bs>
   requires(is_binding_v<Bs> && ...)
-struct value_type_or_double<type_list<Bs...>> : value_type_of<Bs...> {};
+struct value_type_or_double<type_list<Bs...>> {
+  using type = std::conditional_t<has_container_v<Bs...>, typename first_container<Bs...>::type,
+                                  typename element_type_of<Bs...>::type>;
+};
 
 /// The value of node N; Constants is the expression's tuple of run-time scalars.
 template <class N, class Constants, class... Bs>
 constexpr auto evaluate(const Constants& constants, const Bs&... bs) {
-  using T = typename value_type_or_double<type_list<Bs...>>::type;
-  if constexpr (check_bindings<N, Bs...>()) {
-    const context<Constants, Bs...> ctx{constants, {bs...}};
-    return eval_node<T>(N{}, ctx);
+  using R = typename value_type_or_double<type_list<Bs...>>::type;
+  if constexpr (!check_bindings<N, Bs...>()) {
+    return R{};  // unreachable: a diagnostic was issued above
+  } else if constexpr (has_container_v<Bs...>) {
+    using T = typename element_type_of<Bs...>::type;
+    const std::size_t n = common_size(bs...);
+    R result(n);
+    context<Constants, Bs...> ctx{constants, {bs...}};
+    for (std::size_t i = 0; i < n; ++i) {
+      ctx.element = i;
+      result[i] = static_cast<typename R::value_type>(run_schedule<T, N>(ctx));
+    }
+    return result;
   } else {
-    return T{};  // unreachable: a diagnostic was issued above
+    const context<Constants, Bs...> ctx{constants, {bs...}};
+    return run_schedule<R, N>(ctx);
   }
 }
 

@@ -3,12 +3,16 @@
 /// Defines `tdiff::detail::math`: elementary functions usable in constant
 /// expressions on g++ and clang++ alike (clang has no constexpr <cmath>).
 ///
-/// At run time each function forwards to <cmath>, which is at least as
-/// accurate and faster; during constant evaluation the kernels below run.
-/// float and double arguments are computed internally in long double, which
-/// makes their results correctly rounded in all but rare cases.
+/// At run time each function forwards to <cmath>, which is accurate and fast;
+/// during constant evaluation the kernels below run. They compute in long
+/// double, so float and double results are correctly rounded but for double
+/// rounding, and long double results are within a few ulp. sin, cos and tan
+/// reduce their argument exactly (Payne-Hanek with 16 896 bits of 2/pi), so
+/// they are accurate over the whole range, sin(1e300) included.
 #ifndef TDIFF_DETAIL_MATH_HPP
 #define TDIFF_DETAIL_MATH_HPP
+
+#include <tdiff/detail/two_over_pi.hpp>
 
 #include <cmath>
 #include <concepts>
@@ -57,6 +61,10 @@ constexpr T ipow_c(const T& x) {
 namespace kernel {
 
 using wide = long double;
+inline constexpr wide inf = std::numeric_limits<wide>::infinity();
+inline constexpr wide nan = std::numeric_limits<wide>::quiet_NaN();
+inline constexpr wide pi_2 = 1.57079632679489661923132169163975144L;
+inline constexpr wide pi_4 = 0.785398163397448309615660845819875721L;
 
 /// x * 2^k, exact unless the result is subnormal.
 constexpr wide scale2(wide x, int k) {
@@ -73,51 +81,246 @@ constexpr wide scale2(wide x, int k) {
   return x;
 }
 
-// ln 2 split so that k * ln2_hi is exact for |k| < 2^19.
-inline constexpr wide ln2_hi = 0x1.62e42fefa38p-1L;
-inline constexpr wide ln2 = 0.693147180559945309417232121458176568L;
-inline constexpr wide ln2_lo = ln2 - ln2_hi;
-
-constexpr wide exp(wide x) {
-  if (isnan(x)) return x;
-  if (x > 11357.3L) return std::numeric_limits<wide>::infinity();
-  if (x < -11400.0L) return 0;
-  wide kf = x / ln2;
-  std::intmax_t k = static_cast<std::intmax_t>(kf < 0 ? kf - 0.5L : kf + 0.5L);
-  wide r = (x - wide(k) * ln2_hi) - wide(k) * ln2_lo;  // |r| <= ln2/2
-  // Taylor series to degree 20 (remainder < 1e-25 on |r| <= 0.35).
-  wide s = 1;
-  for (int n = 20; n >= 1; --n) s = 1 + s * r / n;
-  return scale2(s, static_cast<int>(k));
-}
-
-constexpr wide log(wide x) {
-  if (isnan(x) || x < 0) return std::numeric_limits<wide>::quiet_NaN();
-  if (x == 0) return -std::numeric_limits<wide>::infinity();
-  if (x == std::numeric_limits<wide>::infinity()) return x;
+/// x = m * 2^e with m in [1, 2), for finite x > 0.
+struct decomposed {
+  wide m;
+  int e;
+};
+constexpr decomposed decompose(wide x) {
   int e = 0;
   while (x >= 0x1p32L) { x *= 0x1p-32L; e += 32; }
   while (x < 0x1p-32L) { x *= 0x1p32L; e -= 32; }
   while (x >= 2) { x *= 0.5L; ++e; }
   while (x < 1) { x *= 2; --e; }
-  if (x > 1.41421356237309504880L) { x *= 0.5L; ++e; }
+  return {x, e};
+}
+
+// ln 2 split so that k * ln2_hi is exact for |k| < 2^19.
+inline constexpr wide ln2_hi = 0x1.62e42fefa38p-1L;
+inline constexpr wide ln2 = 0.693147180559945309417232121458176568L;
+inline constexpr wide ln2_lo = ln2 - ln2_hi;
+
+/// e^r - 1 for |r| <= 0.35 by its Taylor series (no cancellation).
+constexpr wide expm1_small(wide r) {
+  wide s = 0;
+  for (int n = 22; n >= 1; --n) s = r / n * (1 + s);
+  return s;
+}
+
+constexpr wide exp(wide x) {
+  if (isnan(x)) return x;
+  if (x > 11357.3L) return inf;
+  if (x < -11400.0L) return 0;
+  const wide kf = x / ln2;
+  const std::intmax_t k = static_cast<std::intmax_t>(kf < 0 ? kf - 0.5L : kf + 0.5L);
+  const wide r = (x - wide(k) * ln2_hi) - wide(k) * ln2_lo;  // |r| <= ln2/2
+  return scale2(1 + expm1_small(r), static_cast<int>(k));
+}
+
+/// e^x - 1, accurate near 0.
+constexpr wide expm1(wide x) {
+  if (x == 0 || isnan(x)) return x;
+  if (x > -0.35L && x < 0.35L) return expm1_small(x);
+  return exp(x) - 1;
+}
+
+constexpr wide log(wide x) {
+  if (isnan(x) || x < 0) return nan;
+  if (x == 0) return -inf;
+  if (x == inf) return x;
+  auto [m, e] = decompose(x);
+  if (m > 1.41421356237309504880L) { m *= 0.5L; ++e; }
   // log m = 2 atanh(s), s = (m - 1)/(m + 1), |s| <= 0.172.
-  wide s = (x - 1) / (x + 1), z = s * s, t = 0;
+  const wide s = (m - 1) / (m + 1), z = s * s;
+  wide t = 0;
   for (int k = 27; k >= 1; k -= 2) t = 1 / wide(k) + z * t;
   return wide(e) * ln2_hi + (wide(e) * ln2_lo + 2 * s * t);
 }
 
 constexpr wide sqrt(wide x) {
-  if (isnan(x) || x < 0) return std::numeric_limits<wide>::quiet_NaN();
-  if (x == 0 || x == std::numeric_limits<wide>::infinity()) return x;
-  // Start within a factor 2 of the root, then Newton (quadratic convergence).
-  int e = 0;
-  wide m = x;
-  while (m >= 4) { m *= 0.25L; ++e; }
-  while (m < 1) { m *= 4; --e; }
-  wide y = scale2(1.5L, e);  // x = m 4^e, m in [1, 4): sqrt(x) = sqrt(m) 2^e
-  for (int i = 0; i < 8; ++i) y = (y + x / y) / 2;
+  if (isnan(x) || x < 0) return nan;
+  if (x == 0 || x == inf) return x;
+  auto [m, e] = decompose(x);
+  if (e % 2 != 0) { m *= 2; --e; }          // x = m 4^(e/2), m in [1, 4)
+  wide y = scale2(1.5L, e / 2);             // within a factor 2 of the root
+  for (int i = 0; i < 8; ++i) y = (y + x / y) / 2;  // Newton, quadratic
   return y;
+}
+
+// ------------------------------------------------------------ trigonometry
+
+/// sin r and cos r for |r| <= pi/4, Taylor series to degree 27 / 26.
+constexpr wide sin_small(wide r) {
+  const wide z = r * r;
+  wide s = 0;
+  for (int n = 27; n >= 3; n -= 2) s = (1 - s) * z / (wide(n) * (n - 1));
+  return r - r * s;
+}
+constexpr wide cos_small(wide r) {
+  const wide z = r * r;
+  wide s = 0;
+  for (int n = 26; n >= 2; n -= 2) s = (1 - s) * z / (wide(n) * (n - 1));
+  return 1 - s;
+}
+
+/// x = q pi/2 + r with |r| <= pi/4, for finite x >= 0: Payne-Hanek reduction.
+/// x = m 2^E with a 64-bit integer m; the 256 bits of 2/pi that matter for
+/// x 2/pi mod 4 start at bit E - 1 (bits before bit 1 are 0).
+struct reduced {
+  int quadrant;
+  wide r;
+};
+constexpr reduced reduce(wide x) {
+  if (x <= pi_4) return {0, x};
+  const auto [mf, e2] = decompose(x);
+  const auto m = static_cast<std::uint64_t>(mf * 0x1p63L);  // exact: 64-bit mantissa
+  const int e = e2 - 63;
+  auto bits32 = [](int k) -> std::uint64_t {  // bits k .. k+31 of 2/pi (bit 1 first)
+    auto word = [](int w) -> std::uint64_t {
+      return w < 0 ? 0 : two_over_pi[static_cast<unsigned>(w)];
+    };
+    const int j = k - 1;  // 0-based bit index, may be negative
+    const int w = j >= 0 ? j / 32 : -((-j + 31) / 32);
+    const int s = j - 32 * w;  // 0..31
+    const std::uint64_t pair = (word(w) << 32) | word(w + 1);
+    return (pair >> (32 - s)) & 0xffffffffu;
+  };
+  std::uint64_t win[8] = {};
+  for (int i = 0; i < 8; ++i) win[i] = bits32(e - 1 + 32 * i);
+  // prod = m * win, 10 words; keep the low 8 (x 2/pi mod 4, scaled by 2^254).
+  const std::uint64_t m_hi = m >> 32, m_lo = m & 0xffffffffu;
+  std::uint64_t prod[10] = {};
+  for (int i = 7; i >= 0; --i) {
+    std::uint64_t lo = m_lo * win[i], hi = m_hi * win[i];
+    int at = i + 2;  // word index of the low part
+    std::uint64_t carry = 0;
+    std::uint64_t t = prod[at] + (lo & 0xffffffffu);
+    prod[at] = t & 0xffffffffu;
+    carry = t >> 32;
+    t = prod[at - 1] + (lo >> 32) + (hi & 0xffffffffu) + carry;
+    prod[at - 1] = t & 0xffffffffu;
+    carry = t >> 32;
+    t = prod[at - 2] + (hi >> 32) + carry;
+    prod[at - 2] = t & 0xffffffffu;
+    carry = t >> 32;
+    for (int k = at - 3; carry != 0 && k >= 0; --k) {
+      t = prod[k] + carry;
+      prod[k] = t & 0xffffffffu;
+      carry = t >> 32;
+    }
+  }
+  std::uint64_t f[8];  // 256 bits: 2 quadrant bits, then 254 fraction bits
+  for (int i = 0; i < 8; ++i) f[i] = prod[i + 2];
+  int q = static_cast<int>(f[0] >> 30);
+  f[0] &= 0x3fffffffu;
+  const bool upper = (f[0] >> 29) != 0;  // fraction >= 1/2: round up, r < 0
+  if (upper) {  // f = 2^254 - f, two's complement on 254 bits
+    q = (q + 1) & 3;
+    std::uint64_t borrow = 1;
+    for (int i = 7; i >= 0; --i) {
+      const std::uint64_t inv = (~f[i] & 0xffffffffu) + borrow;
+      f[i] = inv & 0xffffffffu;
+      borrow = inv >> 32;
+    }
+    f[0] &= 0x3fffffffu;
+  }
+  wide frac = 0;  // from the least significant word up: no cancellation
+  for (int i = 7; i >= 1; --i) frac = (frac + wide(f[i])) * 0x1p-32L;
+  frac = (frac + wide(f[0])) * 0x1p-30L;
+  return {q, (upper ? -frac : frac) * pi_2};
+}
+
+constexpr wide sin(wide x) {
+  if (isnan(x) || x == 0) return x;
+  if (x == inf || x == -inf) return nan;
+  const bool negative = x < 0;
+  const auto [q, r] = reduce(negative ? -x : x);
+  const wide v = q == 0 ? sin_small(r) : q == 1 ? cos_small(r) : q == 2 ? -sin_small(r) : -cos_small(r);
+  return negative ? -v : v;
+}
+
+constexpr wide cos(wide x) {
+  if (isnan(x)) return x;
+  if (x == inf || x == -inf) return nan;
+  const auto [q, r] = reduce(x < 0 ? -x : x);
+  return q == 0 ? cos_small(r) : q == 1 ? -sin_small(r) : q == 2 ? -cos_small(r) : sin_small(r);
+}
+
+constexpr wide tan(wide x) {
+  if (isnan(x) || x == 0) return x;
+  if (x == inf || x == -inf) return nan;
+  const bool negative = x < 0;
+  const auto [q, r] = reduce(negative ? -x : x);
+  const wide v = (q % 2 == 0) ? sin_small(r) / cos_small(r) : -cos_small(r) / sin_small(r);
+  return negative ? -v : v;
+}
+
+/// atan by two argument halvings, atan(x) = 2 atan(x / (1 + sqrt(1 + x^2))),
+/// to |x| <= tan(pi/16), then its Taylor series.
+constexpr wide atan(wide x) {
+  if (isnan(x) || x == 0) return x;
+  const bool negative = x < 0;
+  wide a = negative ? -x : x;
+  const bool inverted = a > 1;
+  if (a == inf) return negative ? -pi_2 : pi_2;
+  if (inverted) a = 1 / a;
+  a = a / (1 + sqrt(1 + a * a));
+  a = a / (1 + sqrt(1 + a * a));
+  const wide z = a * a;
+  wide s = 0;
+  for (int k = 41; k >= 3; k -= 2) s = 1 / wide(k) - z * s;
+  wide v = 4 * (a - a * z * s);
+  if (inverted) v = pi_2 - v;
+  return negative ? -v : v;
+}
+
+/// asin x = atan(x / sqrt((1 - x)(1 + x))): the factors are exact for double x.
+constexpr wide asin(wide x) {
+  if (isnan(x) || x == 0) return x;
+  if (x > 1 || x < -1) return nan;
+  if (x == 1 || x == -1) return x * pi_2;
+  return atan(x / sqrt((1 - x) * (1 + x)));
+}
+
+/// acos x = 2 atan(sqrt((1 - x)/(1 + x))).
+constexpr wide acos(wide x) {
+  if (isnan(x)) return x;
+  if (x > 1 || x < -1) return nan;
+  if (x == -1) return 2 * pi_2;
+  return 2 * atan(sqrt((1 - x) / (1 + x)));
+}
+
+// ------------------------------------------------------------ hyperbolic
+
+constexpr wide tanh(wide x) {
+  if (isnan(x) || x == 0) return x;
+  if (x > 23) return 1;  // tanh x rounds to 1 in long double beyond ~22.2
+  if (x < -23) return -1;
+  const wide e = expm1(2 * x);
+  return e / (e + 2);
+}
+
+constexpr wide sinh(wide x) {
+  if (isnan(x) || x == 0) return x;
+  if (x > 11400 || x < -11400) return x;  // +-inf
+  const bool negative = x < 0;
+  const wide a = negative ? -x : x;
+  wide v = 0;
+  if (a < 1) {  // (e + e/(e + 1)) / 2 with e = expm1(a): no cancellation near 0
+    const wide e = expm1(a);
+    v = (e + e / (e + 1)) / 2;
+  } else {
+    const wide e = exp(a);
+    v = (e - 1 / e) / 2;
+  }
+  return negative ? -v : v;
+}
+
+constexpr wide cosh(wide x) {
+  if (isnan(x)) return x;
+  if (x > 11400 || x < -11400) return inf;
+  const wide e = exp(x < 0 ? -x : x);
+  return (e + 1 / e) / 2;
 }
 
 }  // namespace kernel
@@ -125,23 +328,27 @@ constexpr wide sqrt(wide x) {
 template <class T>
 concept real = std::floating_point<T>;
 
-template <real T>
-constexpr T exp(T x) {
-  if (std::is_constant_evaluated()) return static_cast<T>(kernel::exp(x));
-  return std::exp(x);
-}
-
-template <real T>
-constexpr T log(T x) {
-  if (std::is_constant_evaluated()) return static_cast<T>(kernel::log(x));
-  return std::log(x);
-}
-
-template <real T>
-constexpr T sqrt(T x) {
-  if (std::is_constant_evaluated()) return static_cast<T>(kernel::sqrt(x));
-  return std::sqrt(x);
-}
+// Each public function: the kernel during constant evaluation, <cmath> at run time.
+#define TDIFF_DETAIL_MATH_FUNCTION(name)                                             \
+  template <real T>                                                                  \
+  constexpr T name(T x) {                                                            \
+    if (std::is_constant_evaluated()) return static_cast<T>(kernel::name(x));        \
+    return std::name(x);                                                             \
+  }
+TDIFF_DETAIL_MATH_FUNCTION(exp)
+TDIFF_DETAIL_MATH_FUNCTION(expm1)
+TDIFF_DETAIL_MATH_FUNCTION(log)
+TDIFF_DETAIL_MATH_FUNCTION(sqrt)
+TDIFF_DETAIL_MATH_FUNCTION(sin)
+TDIFF_DETAIL_MATH_FUNCTION(cos)
+TDIFF_DETAIL_MATH_FUNCTION(tan)
+TDIFF_DETAIL_MATH_FUNCTION(asin)
+TDIFF_DETAIL_MATH_FUNCTION(acos)
+TDIFF_DETAIL_MATH_FUNCTION(atan)
+TDIFF_DETAIL_MATH_FUNCTION(sinh)
+TDIFF_DETAIL_MATH_FUNCTION(cosh)
+TDIFF_DETAIL_MATH_FUNCTION(tanh)
+#undef TDIFF_DETAIL_MATH_FUNCTION
 
 /// b^e for a run-time exponent; integral exponents are computed by squaring so
 /// that pow(x, 3) is exact where x*x*x is.

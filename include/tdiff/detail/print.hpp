@@ -58,7 +58,7 @@ void collect(term& t, const K& constants);
 template <class N, class K>
 long double numeric_value(const K& constants) {
   const context<K> no_bindings{constants, {}};  // N is variable-free
-  return eval_node<long double>(N{}, no_bindings);
+  return run_schedule<long double, N>(no_bindings);
 }
 
 template <class B, class K>

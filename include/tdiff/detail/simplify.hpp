@@ -132,6 +132,16 @@ struct base_exponent<power<B, E>> {
   using exponent = E;
 };
 
+/// Whether B = b1 * b2 with b1 a power of A's base; then `type` is the merged
+/// product (a * b1) * b2.
+template <class A, class B>
+struct first_factor_shares_base : std::false_type {};
+template <class A, class B1, class B2>
+  requires std::is_same_v<typename base_exponent<A>::base, typename base_exponent<B1>::base>
+struct first_factor_shares_base<A, product<B1, B2>> : std::true_type {
+  using type = product_t<product_t<A, B1>, B2>;
+};
+
 /// Product of two coefficient-free factors.
 template <class A, class B>
 struct product_core {
@@ -145,6 +155,8 @@ struct product_core {
     else if constexpr (std::is_same_v<typename ea::base, typename eb::base>)  // x^a x^b = x^(a+b)
       return type_is<power_t<typename ea::base,
                              sum_t<typename ea::exponent, typename eb::exponent>>>{};
+    else if constexpr (first_factor_shares_base<A, B>::value)  // x (x y) = x^2 y
+      return type_is<typename first_factor_shares_base<A, B>::type>{};
     else if constexpr (is_variable_free<B>::value && !is_variable_free<A>::value)
       return type_is<product<B, A>>{};  // run-time constants to the front: 2*x
     else
