@@ -12,6 +12,7 @@
 #define TDIFF_FUNCTIONS_HPP
 
 #include <tdiff/detail/math.hpp>
+#include <tdiff/detail/schedule.hpp>
 #include <tdiff/detail/simplify.hpp>
 #include <tdiff/expression.hpp>
 
@@ -155,6 +156,25 @@ struct atan_op {
 };
 
 #undef TDIFF_DETAIL_VALUE_RULE
+
+// Each op is found again from its name hash when a schedule is evaluated.
+#define TDIFF_DETAIL_REGISTER(op)                 \
+  template <>                                     \
+  struct op_with_id<hash_text(op::name)> {        \
+    using type = op;                              \
+  };
+TDIFF_DETAIL_REGISTER(sin_op)
+TDIFF_DETAIL_REGISTER(cos_op)
+TDIFF_DETAIL_REGISTER(tan_op)
+TDIFF_DETAIL_REGISTER(exp_op)
+TDIFF_DETAIL_REGISTER(log_op)
+TDIFF_DETAIL_REGISTER(sinh_op)
+TDIFF_DETAIL_REGISTER(cosh_op)
+TDIFF_DETAIL_REGISTER(tanh_op)
+TDIFF_DETAIL_REGISTER(asin_op)
+TDIFF_DETAIL_REGISTER(acos_op)
+TDIFF_DETAIL_REGISTER(atan_op)
+#undef TDIFF_DETAIL_REGISTER
 
 template <class Op, class E>
 constexpr auto apply_unary(const E& e) {

@@ -95,81 +95,65 @@ struct context {
   std::tuple<const Bs&...> bindings;
   std::size_t element = 0;  // the element evaluated, when containers are bound
 
-  template <class Var>
-  constexpr auto value_of() const {
-    const auto& v = std::get<index<Var>()>(bindings).value;
+  /// The value bound to the variable whose name hashes to Id.
+  template <std::uint64_t Id>
+  constexpr auto value_of_id() const {
+    const auto& v = std::get<index_of_id<Id>()>(bindings).value;
     if constexpr (elementwise<std::remove_cvref_t<decltype(v)>>)
       return v[element];
     else
       return v;
   }
-  template <class Var>
-  static constexpr std::size_t index() {
-    constexpr bool match[] = {std::is_same_v<typename Bs::variable, Var>...};
-    std::size_t i = 0;
-    while (!match[i]) ++i;  // check_bindings made sure Var is bound
-    return i;
+  template <std::uint64_t Id>
+  static constexpr std::size_t index_of_id() {
+    constexpr bool match[] = {(node_info<typename Bs::variable>::self.id == Id)...};
+    std::size_t k = 0;
+    while (!match[k]) ++k;  // check_bindings made sure the variable is bound
+    return k;
   }
 };
 
 // ------------------------------------------------ one step of the schedule
-// Each step computes one node from the slots of its children (array v).
 
-template <class T, class L, class V, class Ctx, char... C>
-constexpr T step(variable<C...>, const V&, const Ctx& ctx) {
-  return static_cast<T>(ctx.template value_of<variable<C...>>());
-}
-
-template <class T, class L, class V, class Ctx, std::intmax_t P, std::intmax_t Q>
-constexpr T step(constant<P, Q>, const V&, const Ctx&) {
-  if constexpr (Q == 1)
-    return static_cast<T>(P);
-  else
-    return static_cast<T>(P) / static_cast<T>(Q);
-}
-
-template <class T, class L, class V, class Ctx, std::size_t I>
-constexpr T step(slot<I>, const V&, const Ctx& ctx) {
-  return static_cast<T>(std::get<I>(ctx.constants));
-}
-
-template <class T, class L, class V, class Ctx, class A, class B>
-constexpr T step(sum<A, B>, const V& v, const Ctx&) {
-  return v[index_v<A, L>] + v[index_v<B, L>];
-}
-
-template <class T, class L, class V, class Ctx, class A, class B>
-constexpr T step(product<A, B>, const V& v, const Ctx&) {
-  return v[index_v<A, L>] * v[index_v<B, L>];
-}
-
-template <class T, class L, class V, class Ctx, class B, class E>
-constexpr T step(power<B, E>, const V& v, const Ctx&) {
-  const T b = v[index_v<B, L>];
-  if constexpr (is_integer_constant_v<E>) {
-    return math::ipow_c<value_of_v<E>.p>(b);  // x^4 as (x*x)*(x*x)
-  } else if constexpr (is_constant_v<E> && value_of_v<E>.q == 2) {
-    return math::ipow_c<value_of_v<E>.p>(math::sqrt(b));
+/// Computes entry E of a schedule from the values v of the entries before it.
+template <class T, step_entry E, class V, class Ctx>
+constexpr T step(const V& v, const Ctx& ctx) {
+  if constexpr (E.what == kind::variable) {
+    return static_cast<T>(ctx.template value_of_id<E.id>());
+  } else if constexpr (E.what == kind::constant) {
+    if constexpr (E.q == 1)
+      return static_cast<T>(E.p);
+    else
+      return static_cast<T>(E.p) / static_cast<T>(E.q);
+  } else if constexpr (E.what == kind::slot) {
+    return static_cast<T>(std::get<static_cast<std::size_t>(E.p)>(ctx.constants));
+  } else if constexpr (E.what == kind::sum) {
+    return v[E.a] + v[E.b];
+  } else if constexpr (E.what == kind::product) {
+    return v[E.a] * v[E.b];
+  } else if constexpr (E.what == kind::power) {
+    if constexpr (E.constant_exponent && E.q == 1)
+      return math::ipow_c<E.p>(v[E.a]);  // x^4 as (x*x)*(x*x)
+    else if constexpr (E.constant_exponent && E.q == 2)
+      return math::ipow_c<E.p>(math::sqrt(v[E.a]));
+    else
+      return math::pow(v[E.a], v[E.b]);
   } else {
-    return math::pow(b, v[index_v<E, L>]);
+    return op_with_id<E.id>::type::value(v[E.a]);
   }
 }
 
-template <class T, class L, class V, class Ctx, class Op, class A>
-constexpr T step(unary<Op, A>, const V& v, const Ctx&) {
-  return Op::value(v[index_v<A, L>]);
-}
-
-/// The value of node N: every node of its closure once, in order.
+/// The value of node N: every node of its closure once, children first.
 template <class T, class N, class Ctx>
 constexpr T run_schedule(const Ctx& ctx) {
-  using list = closure_t<N>;
-  constexpr std::size_t size = list_table<list>::size;
-  std::array<T, size> v{};
+  constexpr auto& table = schedule<N>::table;
+  std::array<T, table.size()> v{};
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((v[I] = step<T, list>(element_t<I, list>{}, v, ctx)), ...);
-  }(std::make_index_sequence<size>{});
-  return v[size - 1];
+    // A braced list, not a fold: evaluated in order, with no nesting limit.
+    const bool done[] = {((v[I] = step<T, table[I]>(v, ctx)), true)...};
+    (void)done;
+  }(std::make_index_sequence<table.size()>{});
+  return v[table.size() - 1];
 }
 
 // ------------------------------------------------------------ diagnostics

@@ -44,6 +44,12 @@ struct power {};
 template <class Op, class A>
 struct unary {};
 
+/// A type as a value, for `if constexpr` chains that pick a type.
+template <class T>
+struct type_is {
+  using type = T;
+};
+
 // ---------------------------------------------------------------- constants
 
 template <class N>

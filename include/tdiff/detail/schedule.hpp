@@ -1,113 +1,219 @@
 // SPDX-License-Identifier: BSL-1.0
 /// @file
-/// Defines `closure_t<N>`: the distinct nodes of N, children before parents,
-/// and `run_schedule`, which evaluates each of them exactly once per call.
+/// Defines `schedule<N>`: a constexpr table that evaluates each distinct
+/// subexpression of node N exactly once, children before parents.
 ///
 /// A derivative's *tree* grows exponentially with the order, but its distinct
-/// subexpressions (types) grow polynomially. Evaluating the closure in order,
-/// each node into its own slot of a local array, costs one operation per
-/// distinct node; a recursive walk would repeat every shared subtree.
+/// subexpressions (types) grow polynomially. Each node type gets, once, a
+/// structural hash, its height, and its closure (the set of its distinct
+/// descendants) as a sorted constexpr array of small descriptors: what kind
+/// of node it is and the keys of its children. Sorting by height first makes
+/// the closure a topological order. The schedule of the root replaces child
+/// keys by positions in that order; evaluation then walks the table, each
+/// entry a constant template argument of a tiny step function.
 ///
-/// The closure of each node is a class template, so the compiler computes it
-/// once per distinct node. Membership and index look-ups use overload
-/// resolution against a class that inherits one tag per element, which the
-/// compilers resolve without recursive instantiation.
+/// Everything past the node types is constexpr values, not types: merging two
+/// closures is a constexpr loop rather than hundreds of instantiations.
+/// Measured on F = exp(x sin x)/(1 + x^2) + log x, orders 1..8 with tanh 1..8
+/// (docs/performance.md): closures as type lists needed 27 s and 1.7 GB for
+/// 485 nodes; mapping keys back to types by descent cost 12 s front-end time.
+///
+/// Two distinct nodes with the same 64-bit hash would share a slot; with n
+/// nodes the chance is about n^2 / 2^65, below 1e-13 for n = 1000.
 #ifndef TDIFF_DETAIL_SCHEDULE_HPP
 #define TDIFF_DETAIL_SCHEDULE_HPP
 
 #include <tdiff/detail/nodes.hpp>
-#include <tdiff/detail/variables.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
-#include <type_traits>
-#include <utility>
+#include <cstdint>
+#include <string_view>
+#include <vector>
 
 namespace tdiff::detail {
 
-template <std::size_t I, class T>
-struct indexed {
-  using type = T;
+/// A node's identity in a schedule: ordered by height, then hash.
+struct key {
+  int height = 0;
+  std::uint64_t hash = 0;
+  friend constexpr bool operator==(const key&, const key&) = default;
 };
-template <class Sequence, class... Ts>
-struct index_table;
-template <std::size_t... I, class... Ts>
-struct index_table<std::index_sequence<I...>, Ts...> : indexed<I, Ts>... {};
-
-template <std::size_t I, class T>
-indexed<I, T> element_at(const indexed<I, T>&);  // deduces T from I
-template <class T, std::size_t I>
-constexpr std::size_t index_in(const indexed<I, T>&) {  // deduces I from T
-  return I;
+constexpr bool operator<(const key& a, const key& b) {
+  return a.height != b.height ? a.height < b.height : a.hash < b.hash;
 }
 
-template <class List>
-struct list_table;
-template <class... Ts>
-struct list_table<type_list<Ts...>> {
-  using type = index_table<std::index_sequence_for<Ts...>, Ts...>;
-  static constexpr std::size_t size = sizeof...(Ts);
+constexpr std::uint64_t mix(std::uint64_t a, std::uint64_t b) {  // splitmix64 of a combination
+  std::uint64_t z = a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+constexpr std::uint64_t hash_text(std::string_view s) {
+  std::uint64_t h = 0x51;
+  for (char c : s) h = mix(h, static_cast<unsigned char>(c));
+  return h;
+}
+
+enum class kind : unsigned char { variable, constant, slot, sum, product, power, unary };
+
+/// What a node is. Children are pointers to their own descriptors (static
+/// constexpr members of node_info), so the whole DAG can be walked by a
+/// constexpr function, and identical nodes have the same address.
+struct descriptor {
+  key self;
+  kind what = kind::constant;
+  const descriptor* a = nullptr;  // base of a power, argument of a function
+  const descriptor* b = nullptr;
+  std::intmax_t p = 0, q = 1;  // constant P/Q; slot index; constant exponent of a power
+  bool constant_exponent = false;
+  std::uint64_t id = 0;  // variable: name hash; unary: op name hash
 };
 
-/// The I-th type of a list.
-template <std::size_t I, class List>
-using element_t = typename decltype(element_at<I>(typename list_table<List>::type{}))::type;
-
-/// The position of T in a list of distinct types.
-template <class T, class List>
-inline constexpr std::size_t index_v = index_in<T>(typename list_table<List>::type{});
-
-template <class T>
-struct tag {};
-template <class... Ts>
-struct tag_set : tag<Ts>... {};
-
-/// As..., then the Bs that are not among the As, in order.
-template <class L1, class L2>
-struct merge_distinct;
-template <class... As, class... Bs>
-struct merge_distinct<type_list<As...>, type_list<Bs...>> {
-  static constexpr bool keep[] = {!std::is_base_of_v<tag<Bs>, tag_set<As...>>..., false};
-  static constexpr std::size_t count = (std::size_t{0} + ... + !std::is_base_of_v<tag<Bs>, tag_set<As...>>);
-  static constexpr std::array<std::size_t, count> kept = [] {
-    std::array<std::size_t, count> r{};
-    std::size_t j = 0;
-    for (std::size_t i = 0; i < sizeof...(Bs); ++i)
-      if (keep[i]) r[j++] = i;
-    return r;
-  }();
-  template <std::size_t... I>
-  static auto build(std::index_sequence<I...>)
-      -> type_list<As..., element_t<kept[I], type_list<Bs...>>...>;
-  using type = decltype(build(std::make_index_sequence<count>{}));
+/// One entry of a schedule: a node with its children as earlier positions.
+struct step_entry {
+  kind what = kind::constant;
+  std::size_t a = 0, b = 0;
+  std::intmax_t p = 0, q = 1;
+  bool constant_exponent = false;
+  std::uint64_t id = 0;
 };
+
+/// The distinct nodes reachable from root, sorted by key: children first.
+/// An iterative depth-first walk with an open-addressing visited set; node
+/// identity is the descriptor's address, the hash only spreads the set.
+constexpr std::vector<const descriptor*> closure_of(const descriptor* root) {
+  std::vector<const descriptor*> table(64, nullptr), found, stack{root};
+  auto insert = [&](const descriptor* d) {  // false if already there
+    std::size_t mask = table.size() - 1, i = static_cast<std::size_t>(d->self.hash) & mask;
+    while (table[i] != nullptr) {
+      if (table[i] == d) return false;
+      i = (i + 1) & mask;
+    }
+    table[i] = d;
+    return true;
+  };
+  while (!stack.empty()) {
+    const descriptor* d = stack.back();
+    stack.pop_back();
+    if (!insert(d)) continue;
+    found.push_back(d);
+    if (2 * found.size() > table.size()) {  // grow and rehash at load 1/2
+      std::vector<const descriptor*> old(table.size() * 2, nullptr);
+      old.swap(table);
+      for (const descriptor* e : old)
+        if (e != nullptr) insert(e);
+    }
+    if (d->a != nullptr) stack.push_back(d->a);
+    if (d->b != nullptr) stack.push_back(d->b);
+  }
+  std::sort(found.begin(), found.end(),
+            [](const descriptor* x, const descriptor* y) { return x->self < y->self; });
+  return found;
+}
+
+constexpr std::size_t position(const std::vector<const descriptor*>& items, const descriptor* d) {
+  std::size_t lo = 0, hi = items.size();
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi) / 2;
+    if (items[mid]->self < d->self)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  while (items[lo] != d) ++lo;  // equal keys (a hash collision) are told apart here
+  return lo;
+}
+
+// ------------------------------------------------------------- node info
 
 template <class N>
-struct closure {
-  using type = type_list<N>;
-};
+struct node_info;
+
 template <class N>
-using closure_t = typename closure<N>::type;
+inline constexpr key key_v = node_info<N>::self.self;
 
-template <class List, class N>
-struct append;
-template <class... Ts, class N>
-struct append<type_list<Ts...>, N> {
-  using type = type_list<Ts..., N>;
+template <char... C>
+inline constexpr char chars_v[] = {C..., '\0'};
+template <char... C>
+inline constexpr std::uint64_t variable_id_v =
+    hash_text(std::string_view(chars_v<C...>, sizeof...(C)));
+
+template <char... C>
+struct node_info<variable<C...>> {
+  static constexpr descriptor self{
+      {0, mix(1, variable_id_v<C...>)}, kind::variable, nullptr, nullptr, 0, 1, false,
+      variable_id_v<C...>};
+};
+template <std::intmax_t P, std::intmax_t Q>
+struct node_info<constant<P, Q>> {
+  static constexpr descriptor self{
+      {0, mix(mix(2, static_cast<std::uint64_t>(P)), static_cast<std::uint64_t>(Q))},
+      kind::constant, nullptr, nullptr, P, Q};
+};
+template <std::size_t I>
+struct node_info<slot<I>> {
+  static constexpr descriptor self{
+      {0, mix(3, I)}, kind::slot, nullptr, nullptr, static_cast<std::intmax_t>(I)};
 };
 
-template <template <class, class> class Node, class A, class B>
-struct closure<Node<A, B>> {
-  using type = typename append<typename merge_distinct<closure_t<A>, closure_t<B>>::type,
-                               Node<A, B>>::type;
+/// Powers with an exact exponent carry it, for an unrolled evaluation.
+template <class E>
+struct exponent_of {
+  static constexpr rational value{0, 1};
+  static constexpr bool exact = false;
 };
+template <std::intmax_t P, std::intmax_t Q>
+struct exponent_of<constant<P, Q>> {
+  static constexpr rational value{P, Q};
+  static constexpr bool exact = true;
+};
+
+template <kind K, class A, class B, class E = exponent_of<void>>
+struct binary_info {
+  static constexpr descriptor self{
+      {1 + std::max(key_v<A>.height, key_v<B>.height),
+       mix(mix(4 + static_cast<unsigned>(K), key_v<A>.hash), key_v<B>.hash)},
+      K, &node_info<A>::self, &node_info<B>::self, E::value.p, E::value.q, E::exact};
+};
+
+template <class A, class B>
+struct node_info<sum<A, B>> : binary_info<kind::sum, A, B> {};
+template <class A, class B>
+struct node_info<product<A, B>> : binary_info<kind::product, A, B> {};
+template <class A, class B>
+struct node_info<power<A, B>> : binary_info<kind::power, A, B, exponent_of<B>> {};
 template <class Op, class A>
-struct closure<unary<Op, A>> {
-  using type = typename append<closure_t<A>, unary<Op, A>>::type;
+struct node_info<unary<Op, A>> {
+  static constexpr std::uint64_t op = hash_text(Op::name);
+  static constexpr descriptor self{{1 + key_v<A>.height, mix(mix(11, op), key_v<A>.hash)},
+                                   kind::unary, &node_info<A>::self, nullptr, 0, 1, false, op};
 };
 
+/// The number of distinct nodes of N (N included).
 template <class N>
-inline constexpr std::size_t node_count_v = list_table<closure_t<N>>::size;
+inline constexpr std::size_t node_count_v = closure_of(&node_info<N>::self).size();
+
+/// The evaluation table of N: its closure with children as positions.
+template <class N>
+struct schedule {
+  static constexpr auto table = [] {
+    const std::vector<const descriptor*> items = closure_of(&node_info<N>::self);
+    std::array<step_entry, node_count_v<N>> t{};
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const descriptor& d = *items[i];
+      t[i] = {d.what, 0, 0, d.p, d.q, d.constant_exponent, d.id};
+      if (d.a != nullptr) t[i].a = position(items, d.a);
+      if (d.b != nullptr) t[i].b = position(items, d.b);
+    }
+    return t;
+  }();
+};
+
+/// The op whose name hashes to H; each op of functions.hpp registers itself.
+template <std::uint64_t H>
+struct op_with_id;
 
 }  // namespace tdiff::detail
 

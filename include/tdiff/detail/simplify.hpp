@@ -37,11 +37,6 @@ using power_t = typename power_impl<B, E>::type;
 template <class Op, class A>
 using unary_t = typename unary_impl<Op, A>::type;
 
-template <class T>
-struct type_is {
-  using type = T;
-};
-
 // --------------------------------------------------- coefficient splitting
 
 /// A node seen as coefficient * rest, with `rest` free of an exact factor.
