@@ -30,7 +30,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <vector>
 
 namespace tdiff::detail {
 
@@ -80,50 +79,102 @@ struct step_entry {
   std::uint64_t id = 0;
 };
 
+/// A constexpr-allocated array of descriptor pointers. Plain `new[]` keeps
+/// the constant evaluator's work small: std::vector's layers cost several
+/// times more per element when interpreted.
+struct node_array {
+  const descriptor** items = nullptr;
+  std::size_t size = 0, capacity = 0;
+  constexpr node_array() = default;
+  node_array(const node_array&) = delete;
+  node_array& operator=(const node_array&) = delete;
+  constexpr ~node_array() { delete[] items; }
+  constexpr void push(const descriptor* d) {
+    if (size == capacity) {
+      capacity = capacity == 0 ? 64 : 2 * capacity;
+      const descriptor** grown = new const descriptor*[capacity];
+      for (std::size_t i = 0; i < size; ++i) grown[i] = items[i];
+      delete[] items;
+      items = grown;
+    }
+    items[size++] = d;
+  }
+};
+
 /// The distinct nodes reachable from root, sorted by key: children first.
 /// An iterative depth-first walk with an open-addressing visited set; node
 /// identity is the descriptor's address, the hash only spreads the set.
-constexpr std::vector<const descriptor*> closure_of(const descriptor* root) {
-  std::vector<const descriptor*> table(64, nullptr), found, stack{root};
-  auto insert = [&](const descriptor* d) {  // false if already there
-    std::size_t mask = table.size() - 1, i = static_cast<std::size_t>(d->self.hash) & mask;
-    while (table[i] != nullptr) {
-      if (table[i] == d) return false;
-      i = (i + 1) & mask;
+constexpr void closure_of(const descriptor* root, node_array& found) {
+  std::size_t capacity = 128;
+  const descriptor** seen = new const descriptor*[capacity]{};
+  auto insert = [](const descriptor** set, std::size_t cap, const descriptor* d) {
+    std::size_t i = static_cast<std::size_t>(d->self.hash) & (cap - 1);
+    while (set[i] != nullptr) {
+      if (set[i] == d) return false;
+      i = (i + 1) & (cap - 1);
     }
-    table[i] = d;
+    set[i] = d;
     return true;
   };
-  while (!stack.empty()) {
-    const descriptor* d = stack.back();
-    stack.pop_back();
-    if (!insert(d)) continue;
-    found.push_back(d);
-    if (2 * found.size() > table.size()) {  // grow and rehash at load 1/2
-      std::vector<const descriptor*> old(table.size() * 2, nullptr);
-      old.swap(table);
-      for (const descriptor* e : old)
-        if (e != nullptr) insert(e);
+  node_array stack;
+  stack.push(root);
+  while (stack.size > 0) {
+    const descriptor* d = stack.items[--stack.size];
+    if (!insert(seen, capacity, d)) continue;
+    found.push(d);
+    if (4 * found.size > capacity) {  // grow and rehash at load 1/4
+      const descriptor** grown = new const descriptor*[4 * capacity]{};
+      for (std::size_t i = 0; i < capacity; ++i)
+        if (seen[i] != nullptr) insert(grown, 4 * capacity, seen[i]);
+      delete[] seen;
+      seen = grown;
+      capacity *= 4;
     }
-    if (d->a != nullptr) stack.push_back(d->a);
-    if (d->b != nullptr) stack.push_back(d->b);
+    if (d->a != nullptr) stack.push(d->a);
+    if (d->b != nullptr) stack.push(d->b);
   }
-  std::sort(found.begin(), found.end(),
-            [](const descriptor* x, const descriptor* y) { return x->self < y->self; });
-  return found;
+  delete[] seen;
+  // Heap sort by key: no recursion, no library layers.
+  auto less = [](const descriptor* x, const descriptor* y) { return x->self < y->self; };
+  auto sift = [&](std::size_t start, std::size_t end) {
+    std::size_t root_i = start;
+    while (2 * root_i + 1 < end) {
+      std::size_t child = 2 * root_i + 1;
+      if (child + 1 < end && less(found.items[child], found.items[child + 1])) ++child;
+      if (!less(found.items[root_i], found.items[child])) return;
+      const descriptor* t = found.items[root_i];
+      found.items[root_i] = found.items[child];
+      found.items[child] = t;
+      root_i = child;
+    }
+  };
+  const std::size_t n = found.size;
+  for (std::size_t i = n / 2; i-- > 0;) sift(i, n);
+  for (std::size_t end = n; end-- > 1;) {
+    const descriptor* t = found.items[0];
+    found.items[0] = found.items[end];
+    found.items[end] = t;
+    sift(0, end);
+  }
 }
 
-constexpr std::size_t position(const std::vector<const descriptor*>& items, const descriptor* d) {
-  std::size_t lo = 0, hi = items.size();
+constexpr std::size_t position(const node_array& found, const descriptor* d) {
+  std::size_t lo = 0, hi = found.size;
   while (lo < hi) {
     const std::size_t mid = (lo + hi) / 2;
-    if (items[mid]->self < d->self)
+    if (found.items[mid]->self < d->self)
       lo = mid + 1;
     else
       hi = mid;
   }
-  while (items[lo] != d) ++lo;  // equal keys (a hash collision) are told apart here
+  while (found.items[lo] != d) ++lo;  // equal keys (a hash collision) are told apart here
   return lo;
+}
+
+constexpr std::size_t closure_size(const descriptor* root) {
+  node_array found;
+  closure_of(root, found);
+  return found.size;
 }
 
 // ------------------------------------------------------------- node info
@@ -193,16 +244,17 @@ struct node_info<unary<Op, A>> {
 
 /// The number of distinct nodes of N (N included).
 template <class N>
-inline constexpr std::size_t node_count_v = closure_of(&node_info<N>::self).size();
+inline constexpr std::size_t node_count_v = closure_size(&node_info<N>::self);
 
 /// The evaluation table of N: its closure with children as positions.
 template <class N>
 struct schedule {
   static constexpr auto table = [] {
-    const std::vector<const descriptor*> items = closure_of(&node_info<N>::self);
+    node_array items;
+    closure_of(&node_info<N>::self, items);
     std::array<step_entry, node_count_v<N>> t{};
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const descriptor& d = *items[i];
+    for (std::size_t i = 0; i < items.size; ++i) {
+      const descriptor& d = *items.items[i];
       t[i] = {d.what, 0, 0, d.p, d.q, d.constant_exponent, d.id};
       if (d.a != nullptr) t[i].a = position(items, d.a);
       if (d.b != nullptr) t[i].b = position(items, d.b);

@@ -35,8 +35,8 @@ void check_all(const E& e, const F& f, const char* text, std::index_sequence<N..
   }
 }
 
-#define TDIFF_RANDOM_EXPRESSION(...)                                                   \
-  {                                                                                    \
+#define TDIFF_RANDOM_EXPRESSION(part, ...)                                             \
+  if constexpr (part == Part) {                                                        \
     auto f = [](const auto& x) {                                                       \
       using tdiff::pow;                                                                \
       using reference::pow;                                                            \
@@ -44,8 +44,11 @@ void check_all(const E& e, const F& f, const char* text, std::index_sequence<N..
     };                                                                                 \
     check_all(f(x_var), f, #__VA_ARGS__, std::make_index_sequence<5>{});               \
   }
-}  // namespace
 
-BOOST_AUTO_TEST_CASE(match_taylor_series_reference) {
+template <int Part>
+void check_part() {  // a template, so that other parts are discarded unseen
 #include "random_expressions.inc"
 }
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(match_taylor_series_reference) { check_part<TDIFF_RANDOM_PART>(); }

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: BSL-1.0
+// Evaluation computes each distinct subexpression once per call: counted
+// with an op whose value rule counts its calls. And the number of distinct
+// nodes grows polynomially with the derivative order.
+#define BOOST_TEST_MODULE static_schedule
+#include <boost/test/unit_test.hpp>
+
+#include <tdiff/tdiff.hpp>
+
+#include <string_view>
+
+namespace {
+int calls = 0;
+
+/// f(a) = 2a, counting its evaluations at run time.
+struct counted_op {
+  static constexpr std::string_view name = "counted";
+  template <class T>
+  static constexpr T value(const T& a) {
+    if (!std::is_constant_evaluated()) ++calls;
+    return 2 * a;
+  }
+  template <class A, class Y>
+  using derivative = tdiff::detail::constant<2>;
+};
+}  // namespace
+
+template <>
+struct tdiff::detail::op_with_id<tdiff::detail::hash_text(counted_op::name)> {
+  using type = counted_op;
+};
+
+namespace {
+using namespace tdiff;
+constexpr auto x = var<"x">;
+constexpr auto y = var<"y">;
+
+template <class E>
+constexpr auto counted(const E& e) {
+  return detail::apply_unary<counted_op>(e);
+}
+
+template <class E>
+constexpr std::size_t nodes(const E&) {
+  return detail::node_count_v<typename E::node_type>;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(shared_subexpressions_are_evaluated_once) {
+  const auto u = counted(x + y);
+  const auto f = u * u + 3 * u + sin(u) * exp(u);  // u occurs four times
+  calls = 0;
+  const double v = f(x = 0.25, y = 0.5);
+  BOOST_TEST(calls == 1);
+  BOOST_TEST(v == 1.5 * 1.5 + 4.5 + std::sin(1.5) * std::exp(1.5), boost::test_tools::tolerance(1e-15));
+  // The 4th derivative in x mentions u in many products and sums: still once.
+  calls = 0;
+  (void)derivative<4>(f, x)(x = 0.25, y = 0.5);
+  BOOST_TEST(calls == 1);
+}
+
+BOOST_AUTO_TEST_CASE(constant_evaluation_uses_the_same_schedule) {
+  constexpr auto u = counted(x);
+  static_assert((u * u + u)(x = 1.5) == 12.0);
+  calls = 0;
+  BOOST_TEST((u * u + u)(x = 1.5) == 12.0);
+  BOOST_TEST(calls == 1);
+}
+
+BOOST_AUTO_TEST_CASE(distinct_nodes_grow_polynomially) {
+  // The derivative tree of tanh at least doubles with each order; its
+  // distinct nodes grow polynomially: by a factor that shrinks with the order.
+  const double n5 = static_cast<double>(nodes(derivative<5>(tanh(x), x)));
+  const double n8 = static_cast<double>(nodes(derivative<8>(tanh(x), x)));
+  const double n9 = static_cast<double>(nodes(derivative<9>(tanh(x), x)));
+  const double n10 = static_cast<double>(nodes(derivative<10>(tanh(x), x)));
+  const double n11 = static_cast<double>(nodes(derivative<11>(tanh(x), x)));
+  BOOST_TEST_MESSAGE("tanh: " << n5 << " nodes at order 5, " << n10 << " at order 10");
+  BOOST_TEST(n10 < 12 * n5);  // doubling would give 32 times as many
+  BOOST_TEST(n11 / n10 < n9 / n8);
+  BOOST_TEST(nodes(derivative<4>(pow<4>(x) - 2 * pow<2>(x), x)) == 1u);  // the constant 24
+}
