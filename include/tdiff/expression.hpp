@@ -61,6 +61,9 @@ struct expr {
     }
   }
 
+  /// The exact constant 1, for the shared derivative rules (found by ADL).
+  friend constexpr auto one(const expr&) { return expr<detail::constant<1>>{}; }
+
  private:
   template <class N>
   struct bad_value;

@@ -67,10 +67,14 @@ struct derivative_rule<power<B, E>, V> {
   using type = typename decltype(pick())::type;
 };
 
-/// f(a)' = f'(a) a', with f' given by the op's rule (see functions.hpp).
+/// d op(a) / da as a node, from the op's generic rule (see functions.hpp).
+template <class Op, class A, class Y>
+struct op_derivative;
+
+/// f(a)' = f'(a) a'.
 template <class Op, class A, class V>
 struct derivative_rule<unary<Op, A>, V> {
-  using type = product_t<typename Op::template derivative<A, unary<Op, A>>, derivative_t<A, V>>;
+  using type = product_t<typename op_derivative<Op, A, unary<Op, A>>::type, derivative_t<A, V>>;
 };
 
 /// The Nth derivative by recursive instantiation.

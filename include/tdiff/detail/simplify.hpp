@@ -198,7 +198,7 @@ struct power_impl {
       return type_is<product_t<constant_of_t<rational_power(split<B>::coef, n)>,
                                power_t<typename split<B>::rest, E>>>{};
     else if constexpr (!std::is_same_v<typename base_exponent<B>::base, B> &&
-                       is_integer_constant_v<typename base_exponent<B>::exponent>)
+                       is_constant_v<typename base_exponent<B>::exponent>)  // (b^r)^n = b^(rn)
       return type_is<power_t<typename base_exponent<B>::base,
                              constant_of_t<value_of_v<typename base_exponent<B>::exponent> *
                                            rational{n, 1}>>>{};
@@ -210,20 +210,15 @@ struct power_impl {
 
 // --------------------------------------------------------------- functions
 
-/// Ops may fold exact arguments (exp(0) = 1, log(1) = 0) by declaring
-/// `template <class A> using simplify = ...` yielding a node or `void`.
+/// Ops may fold exact arguments (exp(0) = 1, log(1) = 0): fold_unary<Op, A>
+/// is specialised in functions.hpp, yielding a node or `void`.
+template <class Op, class A>
+struct fold_unary;
+
 template <class Op, class A>
 struct unary_impl {
-  static constexpr auto pick() {
-    if constexpr (requires { typename Op::template simplify<A>; }) {
-      using s = typename Op::template simplify<A>;
-      if constexpr (!std::is_void_v<s>) return type_is<s>{};
-      else return type_is<unary<Op, A>>{};
-    } else {
-      return type_is<unary<Op, A>>{};
-    }
-  }
-  using type = typename decltype(pick())::type;
+  using folded = typename fold_unary<Op, A>::type;
+  using type = std::conditional_t<std::is_void_v<folded>, unary<Op, A>, folded>;
 };
 
 }  // namespace tdiff::detail

@@ -62,3 +62,26 @@ BOOST_AUTO_TEST_CASE(functions_and_roots) {
   BOOST_TEST(to_string(derivative(sqrt(x), x)) == "1/(2*sqrt(x))");
   BOOST_TEST(to_string(pow(x, y)) == "x^y");
 }
+
+BOOST_AUTO_TEST_CASE(dot_draws_each_distinct_node_once) {
+  const auto d2 = derivative<2>(tanh(x), x);  // -2 tanh(x) (1 - tanh(x)^2)
+  const std::string dot = to_dot(d2);
+  auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = dot.find(what); at != std::string::npos; at = dot.find(what, at + 1)) ++n;
+    return n;
+  };
+  BOOST_TEST(dot.rfind("digraph g {\n", 0) == 0);
+  BOOST_TEST(count("label=\"tanh\"") == 1u);  // used twice, drawn once
+  BOOST_TEST(count("label=\"x\", color=orange") == 1u);
+  BOOST_TEST(count(" [label=") == tdiff::detail::node_count_v<decltype(d2)::node_type>);
+  // tanh has one operand; ^, *, +, * and * have two each.
+  BOOST_TEST(count(" -> ") == 11u);
+  // Leaves come first (in hash order), the root last, run-time constants by value.
+  const std::string small = to_dot(2.5 * y);
+  BOOST_TEST(small.find("[label=\"2.5\", color=lightgray, style=filled]\n") != std::string::npos);
+  BOOST_TEST(small.find("[label=\"y\", color=orange, style=filled]\n") != std::string::npos);
+  BOOST_TEST(small.find("n2 [label=\"*\", color=lightblue, style=filled, shape=box]\n") != std::string::npos);
+  BOOST_TEST(small.find("n0 -> n2\n") != std::string::npos);
+  BOOST_TEST(small.find("n1 -> n2\n") != std::string::npos);
+}
