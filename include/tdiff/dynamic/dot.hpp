@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: BSL-1.0
+/// @file
+/// Defines `tdiff::dynamic::to_dot` and `plot_dot_graph`: DeZero's
+/// get_dot_graph and plot_dot_graph (dezero/utils.py).
+#ifndef TDIFF_DYNAMIC_DOT_HPP
+#define TDIFF_DYNAMIC_DOT_HPP
+
+#include <tdiff/dynamic/variable.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+extern char** environ;  // POSIX: the environment passed to `dot`
+
+namespace tdiff::dynamic {
+namespace detail {
+
+inline std::string dot_id(const void* p) { return std::to_string(reinterpret_cast<std::uintptr_t>(p)); }
+
+inline std::string dot_var(const VariableNode& v, bool verbose) {
+  std::string label = v.name;
+  if (verbose) {
+    if (!label.empty()) label += ": ";
+    label += to_string(v.data.shape()) + " float64";
+  }
+  return dot_id(&v) + " [label=\"" + label + "\", color=orange, style=filled]\n";
+}
+
+}  // namespace detail
+
+/// Graphviz DOT of the graph that computed `output`, in DeZero's format:
+/// variables are orange ellipses (labelled with their name, and with shape and
+/// dtype if verbose), functions light-blue boxes with the function's name.
+/// Traversal order is DeZero's (a stack of functions); ids are addresses.
+inline std::string to_dot(const Variable& output, bool verbose = true) {
+  using detail::FunctionNode;
+  std::string txt = detail::dot_var(*output.node(), verbose);
+  std::vector<const FunctionNode*> funcs;
+  std::unordered_set<const FunctionNode*> seen;
+  auto add = [&](const FunctionNode* f) {
+    if (f && seen.insert(f).second) funcs.push_back(f);
+  };
+  add(output.node()->creator.get());
+  while (!funcs.empty()) {
+    const FunctionNode* f = funcs.back();
+    funcs.pop_back();
+    txt += detail::dot_id(f) + " [label=\"" + std::string(f->name()) +
+           "\", color=lightblue, style=filled, shape=box]\n";
+    for (std::size_t i = 0; i < f->arity; ++i) txt += detail::dot_id(f->inputs[i].get()) + " -> " + detail::dot_id(f) + "\n";
+    if (auto out = f->output.lock()) txt += detail::dot_id(f) + " -> " + detail::dot_id(out.get()) + "\n";
+    for (std::size_t i = 0; i < f->arity; ++i) {
+      txt += detail::dot_var(*f->inputs[i], verbose);
+      add(f->inputs[i]->creator.get());
+    }
+  }
+  return "digraph g {\n" + txt + "}";
+}
+
+/// Renders the graph of `output` with Graphviz: writes the DOT text next to
+/// `to_file` and runs `dot <file> -T <extension> -o <to_file>`. Throws
+/// std::runtime_error if `dot` cannot be run or fails.
+inline void plot_dot_graph(const Variable& output, bool verbose = true,
+                           const std::string& to_file = "graph.png") {
+  const std::filesystem::path target(to_file);
+  std::string extension = target.extension().string();
+  if (extension.size() < 2)
+    throw std::invalid_argument("tdiff: plot_dot_graph: '" + to_file + "' has no extension to choose the format");
+  extension.erase(0, 1);
+  const std::filesystem::path source = target.string() + ".dot";
+  {
+    std::ofstream out(source);
+    out << to_dot(output, verbose);
+    if (!out)
+      throw std::runtime_error("tdiff: plot_dot_graph: cannot write " + source.string());
+  }
+  std::string src = source.string(), fmt = "-T" + extension, dst = target.string();
+  char arg0[] = "dot", arg_o[] = "-o";
+  char* argv[] = {arg0, src.data(), fmt.data(), arg_o, dst.data(), nullptr};
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, "dot", nullptr, nullptr, argv, environ) != 0)
+    throw std::runtime_error("tdiff: plot_dot_graph: Graphviz `dot` is not installed (apt-get install graphviz)");
+  int status = 0;
+  if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("tdiff: plot_dot_graph: `dot " + src + " " + fmt + " -o " + dst + "` failed");
+}
+
+}  // namespace tdiff::dynamic
+
+#endif  // TDIFF_DYNAMIC_DOT_HPP

@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: BSL-1.0
+/// @file
+/// Defines the functions of the dynamic graph: `+ - * /`, unary `-`, `pow`,
+/// the elementary functions, `sum`, `sum_to`, `broadcast_to`, `reshape`,
+/// `transpose`, `matmul`.
+///
+/// Backward formulas are DeZero's (dezero/core.py, dezero/functions.py), in
+/// the same operand order, so graphs and node counts match DeZero's. The
+/// elementary functions take their value and derivative rules from
+/// tdiff/detail/ops.hpp, shared with the compile-time mode.
+#ifndef TDIFF_DYNAMIC_FUNCTIONS_HPP
+#define TDIFF_DYNAMIC_FUNCTIONS_HPP
+
+#include <tdiff/detail/ops.hpp>
+#include <tdiff/dynamic/tensor.hpp>
+#include <tdiff/dynamic/variable.hpp>
+
+#include <array>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+namespace tdiff::dynamic {
+
+Variable sum_to(const Variable& x, const Shape& shape);
+Variable broadcast_to(const Variable& x, const Shape& shape);
+Variable reshape(const Variable& x, const Shape& shape);
+Variable transpose(const Variable& x);
+Variable matmul(const Variable& a, const Variable& b);
+Variable pow(const Variable& x, double c);
+Variable sqrt(const Variable& x);
+
+namespace detail {
+
+template <class T>
+Variable constant(T c) {
+  return Variable(Tensor(static_cast<double>(c)));
+}
+
+/// Gradients of a broadcasting binary function summed back to input shapes.
+inline std::pair<Variable, Variable> unbroadcast(Variable g0, Variable g1, const Variable& x0,
+                                                 const Variable& x1) {
+  if (x0.shape() != x1.shape()) {
+    g0 = sum_to(g0, x0.shape());
+    g1 = sum_to(g1, x1.shape());
+  }
+  return {std::move(g0), std::move(g1)};
+}
+
+struct add_fn {
+  static constexpr std::string_view name = "Add";
+  Tensor forward(const Tensor& a, const Tensor& b) const { return zip(a, b, std::plus<>{}, "add"); }
+  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
+                                         const Variable&) const {
+    return unbroadcast(gy, gy, x0, x1);  // the same gy for both, as DeZero
+  }
+};
+struct sub_fn {
+  static constexpr std::string_view name = "Sub";
+  Tensor forward(const Tensor& a, const Tensor& b) const { return zip(a, b, std::minus<>{}, "sub"); }
+  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
+                                         const Variable&) const;
+};
+struct mul_fn {
+  static constexpr std::string_view name = "Mul";
+  Tensor forward(const Tensor& a, const Tensor& b) const {
+    return zip(a, b, std::multiplies<>{}, "mul");
+  }
+  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
+                                         const Variable&) const;
+};
+struct div_fn {
+  static constexpr std::string_view name = "Div";
+  Tensor forward(const Tensor& a, const Tensor& b) const { return zip(a, b, std::divides<>{}, "div"); }
+  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
+                                         const Variable&) const;
+};
+struct neg_fn {
+  static constexpr std::string_view name = "Neg";
+  static constexpr bool arity1 = true;
+  Tensor forward(const Tensor& a) const { return map(a, [](double v) { return -v; }); }
+  Variable backward(const Variable& gy, const Variable&, const Variable&) const;
+};
+struct pow_fn {
+  static constexpr std::string_view name = "Pow";
+  static constexpr bool arity1 = true;
+  double c;
+  Tensor forward(const Tensor& a) const {
+    return map(a, [c = c](double v) { return tdiff::detail::math::pow(v, c); });
+  }
+  Variable backward(const Variable& gy, const Variable& x, const Variable&) const;
+};
+
+/// "Sin" from "sin": the class names DeZero's DOT shows.
+template <class Op>
+struct class_name {
+  static constexpr auto chars = [] {
+    std::array<char, Op::name.size()> a{};
+    for (std::size_t i = 0; i < a.size(); ++i) a[i] = Op::name[i];
+    a[0] = static_cast<char>(a[0] - 'a' + 'A');
+    return a;
+  }();
+  static constexpr std::string_view value{chars.data(), chars.size()};
+};
+
+/// An elementary function: value and derivative rules from detail/ops.hpp.
+template <class Op>
+struct unary_fn {
+  static constexpr std::string_view name = class_name<Op>::value;
+  static constexpr bool arity1 = true;
+  Tensor forward(const Tensor& a) const {
+    return map(a, [](double v) { return Op::value(v); });
+  }
+  Variable backward(const Variable& gy, const Variable& x, const Variable& y) const {
+    if constexpr (requires { Op::backward(gy, x, y); })
+      return Op::backward(gy, x, y);
+    else
+      return gy * Op::rule(x, y);
+  }
+};
+
+struct sum_fn {
+  static constexpr std::string_view name = "Sum";
+  static constexpr bool arity1 = true;
+  std::optional<int> axis;
+  bool keepdims = false;
+  Tensor forward(const Tensor& a) const {
+    return axis ? dynamic::sum(a, *axis, keepdims) : (keepdims ? dynamic::sum(a).reshaped(Shape(a.ndim(), 1))
+                                                               : dynamic::sum(a));
+  }
+  Variable backward(const Variable& gy, const Variable& x, const Variable&) const {
+    // DeZero's reshape_sum_backward: re-insert the summed axis as size 1.
+    Variable g = gy;
+    if (x.data().ndim() != 0 && axis && !keepdims) {
+      Shape s = gy.shape();
+      const int d = static_cast<int>(x.data().ndim());
+      s.insert(s.begin() + (*axis < 0 ? *axis + d : *axis), 1);
+      g = reshape(gy, s);
+    }
+    return broadcast_to(g, x.shape());
+  }
+};
+struct sum_to_fn {
+  static constexpr std::string_view name = "SumTo";
+  static constexpr bool arity1 = true;
+  Shape shape;
+  Tensor forward(const Tensor& a) const { return dynamic::sum_to(a, shape); }
+  Variable backward(const Variable& gy, const Variable& x, const Variable&) const {
+    return broadcast_to(gy, x.shape());
+  }
+};
+struct broadcast_to_fn {
+  static constexpr std::string_view name = "BroadcastTo";
+  static constexpr bool arity1 = true;
+  Shape shape;
+  Tensor forward(const Tensor& a) const { return dynamic::broadcast_to(a, shape); }
+  Variable backward(const Variable& gy, const Variable& x, const Variable&) const {
+    return sum_to(gy, x.shape());
+  }
+};
+struct reshape_fn {
+  static constexpr std::string_view name = "Reshape";
+  static constexpr bool arity1 = true;
+  Shape shape;
+  Tensor forward(const Tensor& a) const { return a.reshaped(shape); }
+  Variable backward(const Variable& gy, const Variable& x, const Variable&) const {
+    return reshape(gy, x.shape());
+  }
+};
+struct transpose_fn {
+  static constexpr std::string_view name = "Transpose";
+  static constexpr bool arity1 = true;
+  Tensor forward(const Tensor& a) const { return dynamic::transpose(a); }
+  Variable backward(const Variable& gy, const Variable&, const Variable&) const { return transpose(gy); }
+};
+struct matmul_fn {
+  static constexpr std::string_view name = "MatMul";
+  Tensor forward(const Tensor& a, const Tensor& b) const { return dynamic::matmul(a, b); }
+  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x, const Variable& w,
+                                         const Variable&) const {
+    return {matmul(gy, transpose(w)), matmul(transpose(x), gy)};
+  }
+};
+
+}  // namespace detail
+
+// ------------------------------------------------------------- arithmetic
+// x op c builds Op(x, c); c + x and c * x too (DeZero's radd/rmul swap the
+// operands); c - x and c / x build Sub(c, x) and Div(c, x).
+
+inline Variable operator+(const Variable& a, const Variable& b) { return detail::apply(detail::add_fn{}, a, b); }
+inline Variable operator+(const Variable& a, double c) { return a + detail::constant(c); }
+inline Variable operator+(double c, const Variable& a) { return a + detail::constant(c); }
+inline Variable operator-(const Variable& a, const Variable& b) { return detail::apply(detail::sub_fn{}, a, b); }
+inline Variable operator-(const Variable& a, double c) { return a - detail::constant(c); }
+inline Variable operator-(double c, const Variable& a) { return detail::constant(c) - a; }
+inline Variable operator*(const Variable& a, const Variable& b) { return detail::apply(detail::mul_fn{}, a, b); }
+inline Variable operator*(const Variable& a, double c) { return a * detail::constant(c); }
+inline Variable operator*(double c, const Variable& a) { return a * detail::constant(c); }
+inline Variable operator/(const Variable& a, const Variable& b) { return detail::apply(detail::div_fn{}, a, b); }
+inline Variable operator/(const Variable& a, double c) { return a / detail::constant(c); }
+inline Variable operator/(double c, const Variable& a) { return detail::constant(c) / a; }
+inline Variable operator-(const Variable& a) { return detail::apply(detail::neg_fn{}, a); }
+
+/// x^c for a constant exponent c (never differentiated, as in DeZero).
+inline Variable pow(const Variable& x, double c) { return detail::apply(detail::pow_fn{c}, x); }
+/// The square root, as pow(x, 0.5) (DeZero has no sqrt).
+inline Variable sqrt(const Variable& x) { return pow(x, 0.5); }
+
+#define TDIFF_DYNAMIC_FUNCTION(fn) \
+  inline Variable fn(const Variable& x) { return detail::apply(detail::unary_fn<tdiff::detail::fn##_op>{}, x); }
+TDIFF_DYNAMIC_FUNCTION(sin)
+TDIFF_DYNAMIC_FUNCTION(cos)
+TDIFF_DYNAMIC_FUNCTION(tan)
+TDIFF_DYNAMIC_FUNCTION(exp)
+TDIFF_DYNAMIC_FUNCTION(log)
+TDIFF_DYNAMIC_FUNCTION(tanh)
+TDIFF_DYNAMIC_FUNCTION(sinh)
+TDIFF_DYNAMIC_FUNCTION(cosh)
+TDIFF_DYNAMIC_FUNCTION(asin)
+TDIFF_DYNAMIC_FUNCTION(acos)
+TDIFF_DYNAMIC_FUNCTION(atan)
+#undef TDIFF_DYNAMIC_FUNCTION
+
+// ------------------------------------------------------------------ shapes
+
+/// The sum of all elements, a 0-d variable.
+inline Variable sum(const Variable& x) { return detail::apply(detail::sum_fn{}, x); }
+/// The sum along one axis (negative counts from the end).
+inline Variable sum(const Variable& x, int axis, bool keepdims = false) {
+  return detail::apply(detail::sum_fn{axis, keepdims}, x);
+}
+/// Sums x down to shape (no node if x has it already).
+inline Variable sum_to(const Variable& x, const Shape& shape) {
+  if (x.shape() == shape) return x;
+  return detail::apply(detail::sum_to_fn{shape}, x);
+}
+/// Broadcasts x to shape (no node if x has it already).
+inline Variable broadcast_to(const Variable& x, const Shape& shape) {
+  if (x.shape() == shape) return x;
+  return detail::apply(detail::broadcast_to_fn{shape}, x);
+}
+/// x in another shape of the same size (no node if x has it already).
+inline Variable reshape(const Variable& x, const Shape& shape) {
+  if (x.shape() == shape) return x;
+  return detail::apply(detail::reshape_fn{shape}, x);
+}
+/// x with its axes reversed.
+inline Variable transpose(const Variable& x) { return detail::apply(detail::transpose_fn{}, x); }
+/// The product of two matrices.
+inline Variable matmul(const Variable& a, const Variable& b) { return detail::apply(detail::matmul_fn{}, a, b); }
+
+namespace detail {
+inline std::pair<Variable, Variable> sub_fn::backward(const Variable& gy, const Variable& x0,
+                                                      const Variable& x1, const Variable&) const {
+  return unbroadcast(gy, -gy, x0, x1);
+}
+inline std::pair<Variable, Variable> mul_fn::backward(const Variable& gy, const Variable& x0,
+                                                      const Variable& x1, const Variable&) const {
+  return unbroadcast(gy * x1, gy * x0, x0, x1);
+}
+inline std::pair<Variable, Variable> div_fn::backward(const Variable& gy, const Variable& x0,
+                                                      const Variable& x1, const Variable&) const {
+  return unbroadcast(gy / x1, gy * (-x0 / pow(x1, 2)), x0, x1);
+}
+inline Variable neg_fn::backward(const Variable& gy, const Variable&, const Variable&) const { return -gy; }
+inline Variable pow_fn::backward(const Variable& gy, const Variable& x, const Variable&) const {
+  return c * pow(x, c - 1) * gy;  // DeZero: Mul(Mul(Pow(x), c), gy)
+}
+}  // namespace detail
+
+// ------------------------------------------------------------------ backward
+// Defined here, after the functions its accumulation uses.
+
+inline void Variable::backward(backward_options options) {
+  using detail::FunctionNode;
+  using detail::VariableNode;
+  detail::config& config = detail::thread_config();
+  if (!node_->grad) node_->grad = Variable(Tensor::full(node_->data.shape(), 1.0)).node_;
+  if (!node_->creator) return;  // a leaf: its grad is the seed (DeZero crashes here)
+
+  // Undo log: every grad assignment, to restore them all if anything throws.
+  std::vector<std::pair<std::shared_ptr<VariableNode>, std::shared_ptr<VariableNode>>> undo;
+  struct entry {
+    int generation;
+    std::uint64_t order;
+    std::shared_ptr<FunctionNode> f;
+    bool operator<(const entry& o) const {  // max-heap: DeZero's sort + pop()
+      return generation != o.generation ? generation < o.generation : order < o.order;
+    }
+  };
+  std::priority_queue<entry> pending;
+  std::unordered_set<const FunctionNode*> seen;
+  std::uint64_t counter = 0;
+  auto add = [&](const std::shared_ptr<FunctionNode>& f) {
+    if (f && seen.insert(f.get()).second) pending.push({f->generation, counter++, f});
+  };
+  add(node_->creator);
+
+  ++config.backward_depth;
+  try {
+    while (!pending.empty()) {
+      std::shared_ptr<FunctionNode> f = pending.top().f;
+      pending.pop();
+      std::shared_ptr<VariableNode> out = f->output.lock();
+      if (!out || !out->grad) continue;  // no gradient flows through f
+      {
+        detail::backprop_scope scope(options.create_graph);
+        const bool was_recording = config.recording_backward;
+        config.recording_backward = options.create_graph;
+        struct restore {
+          detail::config& c;
+          bool v;
+          ~restore() { c.recording_backward = v; }
+        } restore_recording{config, was_recording};
+
+        const auto gxs = f->backward(Variable(out->grad));
+        for (std::size_t i = 0; i < f->arity; ++i) {
+          if (!gxs[i]) continue;
+          const std::shared_ptr<VariableNode>& x = f->inputs[i];
+          undo.emplace_back(x, x->grad);
+          if (!x->grad)
+            x->grad = gxs[i]->node();
+          else  // a new variable, never in place: x.grad may be shared or recorded
+            x->grad = (Variable(x->grad) + *gxs[i]).node();
+          if (x->grad->creator) x->may_cycle = true;
+          add(x->creator);
+        }
+      }
+      if (!options.retain_grad) {
+        undo.emplace_back(out, out->grad);
+        out->grad.reset();
+      }
+    }
+  } catch (...) {
+    for (auto it = undo.rbegin(); it != undo.rend(); ++it) it->first->grad = std::move(it->second);
+    --config.backward_depth;
+    throw;
+  }
+  --config.backward_depth;
+  undo.clear();
+  pending = {};
+  if (config.backward_depth == 0) {
+    std::vector<std::shared_ptr<VariableNode>> roots;
+    for (const auto& w : config.deferred)
+      if (auto n = w.lock(); n && n->handles == 0) roots.push_back(std::move(n));
+    config.deferred.clear();
+    if (!roots.empty()) detail::collect_cycles(roots);
+    for (auto& r : roots) detail::bury(std::move(r));
+  }
+}
+
+}  // namespace tdiff::dynamic
+
+#endif  // TDIFF_DYNAMIC_FUNCTIONS_HPP

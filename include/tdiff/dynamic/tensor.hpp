@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: BSL-1.0
+/// @file
+/// Defines `tdiff::dynamic::Tensor`: an N-d array of double, row-major, with
+/// NumPy broadcasting, sums along axes, reshape, transpose and 2-d matmul.
+///
+/// A scalar (one element) is stored inline, so 0-d tensors, the common case of
+/// the seed's examples, never allocate. Every operation checks its shapes
+/// first and throws std::invalid_argument naming the operation and the
+/// shapes; nothing is modified when it throws.
+#ifndef TDIFF_DYNAMIC_TENSOR_HPP
+#define TDIFF_DYNAMIC_TENSOR_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <initializer_list>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tdiff::dynamic {
+
+using Shape = std::vector<std::size_t>;
+
+/// NumPy's spelling of a shape: (), (3,), (2, 3).
+inline std::string to_string(const Shape& s) {
+  std::string r = "(";
+  for (std::size_t i = 0; i < s.size(); ++i) r += (i ? ", " : "") + std::to_string(s[i]);
+  return r + (s.size() == 1 ? ",)" : ")");
+}
+
+inline std::size_t element_count(const Shape& s) {
+  return std::accumulate(s.begin(), s.end(), std::size_t{1}, std::multiplies<>{});
+}
+
+class Tensor {
+ public:
+  /// The 0-d tensor holding v.
+  Tensor(double v = 0.0) : small_(v) {}  // NOLINT: implicit, a scalar is a tensor
+
+  /// values laid out row-major in the given shape (1-d if none is given).
+  Tensor(std::vector<double> values, Shape shape) : shape_(std::move(shape)) {
+    if (values.size() != element_count(shape_))
+      throw std::invalid_argument("tdiff: Tensor: " + std::to_string(values.size()) +
+                                  " values do not fill shape " + dynamic::to_string(shape_));
+    size_ = values.size();
+    if (size_ == 1)
+      small_ = values[0];
+    else
+      heap_ = std::move(values);
+  }
+  explicit Tensor(std::vector<double> values) : Tensor(values, Shape{values.size()}) {}
+
+  static Tensor full(Shape shape, double v) {
+    Tensor t;
+    t.shape_ = std::move(shape);
+    t.size_ = element_count(t.shape_);
+    if (t.size_ == 1)
+      t.small_ = v;
+    else
+      t.heap_.assign(t.size_, v);
+    return t;
+  }
+  static Tensor linspace(double start, double stop, std::size_t n) {
+    Tensor t = full({n}, 0.0);
+    for (std::size_t i = 0; i < n; ++i)
+      t[i] = n == 1 ? start : start + (stop - start) * static_cast<double>(i) / static_cast<double>(n - 1);
+    return t;
+  }
+
+  const Shape& shape() const { return shape_; }
+  std::size_t size() const { return size_; }
+  std::size_t ndim() const { return shape_.size(); }
+  double* data() { return size_ == 1 ? &small_ : heap_.data(); }
+  const double* data() const { return size_ == 1 ? &small_ : heap_.data(); }
+  double& operator[](std::size_t i) { return data()[i]; }
+  double operator[](std::size_t i) const { return data()[i]; }
+
+  /// The value of a one-element tensor.
+  double item() const {
+    if (size_ != 1)
+      throw std::invalid_argument("tdiff: item: needs one element, but the shape is " +
+                                  dynamic::to_string(shape_));
+    return small_;
+  }
+
+  /// The same values in another shape of the same size.
+  Tensor reshaped(Shape shape) const {
+    if (element_count(shape) != size_)
+      throw std::invalid_argument("tdiff: reshape: cannot reshape " + dynamic::to_string(shape_) +
+                                  " into " + dynamic::to_string(shape));
+    Tensor t = *this;
+    t.shape_ = std::move(shape);
+    return t;
+  }
+
+  friend bool operator==(const Tensor& a, const Tensor& b) {
+    return a.shape_ == b.shape_ && std::equal(a.data(), a.data() + a.size_, b.data());
+  }
+
+ private:
+  Shape shape_;
+  std::size_t size_ = 1;
+  double small_ = 0.0;       // the element of a one-element tensor
+  std::vector<double> heap_;  // the elements otherwise
+};
+
+// ------------------------------------------------------------ broadcasting
+
+/// The shape both broadcast to, or an exception naming op and shapes.
+inline Shape broadcast_shapes(const Shape& a, const Shape& b, const char* op) {
+  const std::size_t n = std::max(a.size(), b.size());
+  Shape r(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t da = i + a.size() >= n ? a[i + a.size() - n] : 1;
+    const std::size_t db = i + b.size() >= n ? b[i + b.size() - n] : 1;
+    if (da != db && da != 1 && db != 1)
+      throw std::invalid_argument(std::string("tdiff: ") + op + ": shapes " + to_string(a) +
+                                  " and " + to_string(b) + " do not broadcast");
+    r[i] = da == 1 ? db : da;
+  }
+  return r;
+}
+
+namespace detail {
+/// Element strides of `s` seen in the broadcast shape `to` (0 where broadcast).
+inline std::vector<std::size_t> broadcast_strides(const Shape& s, const Shape& to) {
+  std::vector<std::size_t> strides(to.size(), 0);
+  std::size_t stride = 1;
+  for (std::size_t k = s.size(); k-- > 0;) {
+    const std::size_t i = k + to.size() - s.size();
+    strides[i] = s[k] == 1 ? 0 : stride;
+    stride *= s[k];
+  }
+  return strides;
+}
+
+/// Calls f(out_index, a_index, b_index) for every element of `to`.
+template <class F>
+void for_each_broadcast(const Shape& to, const Shape& a, const Shape& b, F f) {
+  const auto sa = broadcast_strides(a, to), sb = broadcast_strides(b, to);
+  const std::size_t n = element_count(to), d = to.size();
+  std::vector<std::size_t> index(d, 0);
+  std::size_t ia = 0, ib = 0;
+  for (std::size_t o = 0; o < n; ++o) {
+    f(o, ia, ib);
+    for (std::size_t k = d; k-- > 0;) {  // odometer increment
+      ++index[k];
+      ia += sa[k];
+      ib += sb[k];
+      if (index[k] < to[k]) break;
+      ia -= sa[k] * to[k];
+      ib -= sb[k] * to[k];
+      index[k] = 0;
+    }
+  }
+}
+}  // namespace detail
+
+/// f applied elementwise.
+template <class F>
+Tensor map(const Tensor& a, F f) {
+  Tensor r = Tensor::full(a.shape(), 0.0);
+  const double* pa = a.data();
+  double* pr = r.data();
+  for (std::size_t i = 0, n = a.size(); i < n; ++i) pr[i] = f(pa[i]);
+  return r;
+}
+
+/// f applied elementwise to a and b broadcast together.
+template <class F>
+Tensor zip(const Tensor& a, const Tensor& b, F f, const char* op) {
+  if (a.shape() == b.shape()) {
+    Tensor r = Tensor::full(a.shape(), 0.0);
+    const double *pa = a.data(), *pb = b.data();
+    double* pr = r.data();
+    for (std::size_t i = 0, n = a.size(); i < n; ++i) pr[i] = f(pa[i], pb[i]);
+    return r;
+  }
+  Shape to = broadcast_shapes(a.shape(), b.shape(), op);
+  Tensor r = Tensor::full(to, 0.0);
+  const double *pa = a.data(), *pb = b.data();
+  double* pr = r.data();
+  if (b.size() == 1 && to == a.shape()) {
+    const double vb = pb[0];
+    for (std::size_t i = 0, n = a.size(); i < n; ++i) pr[i] = f(pa[i], vb);
+  } else if (a.size() == 1 && to == b.shape()) {
+    const double va = pa[0];
+    for (std::size_t i = 0, n = b.size(); i < n; ++i) pr[i] = f(va, pb[i]);
+  } else {
+    detail::for_each_broadcast(to, a.shape(), b.shape(),
+                               [&](std::size_t o, std::size_t ia, std::size_t ib) { pr[o] = f(pa[ia], pb[ib]); });
+  }
+  return r;
+}
+
+/// a broadcast to shape (NumPy's broadcast_to).
+inline Tensor broadcast_to(const Tensor& a, const Shape& shape) {
+  if (a.shape() == shape) return a;
+  const Shape to = broadcast_shapes(a.shape(), shape, "broadcast_to");
+  if (to != shape)
+    throw std::invalid_argument("tdiff: broadcast_to: cannot broadcast " + to_string(a.shape()) +
+                                " to " + to_string(shape));
+  Tensor r = Tensor::full(shape, 0.0);
+  const double* pa = a.data();
+  double* pr = r.data();
+  detail::for_each_broadcast(shape, a.shape(), shape,
+                             [&](std::size_t o, std::size_t ia, std::size_t) { pr[o] = pa[ia]; });
+  return r;
+}
+
+/// The sum of all elements (0-d), or along one axis (negative counts from the end).
+inline Tensor sum(const Tensor& a) {
+  double s = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) s += a[i];
+  return Tensor(s);
+}
+inline Tensor sum(const Tensor& a, int axis, bool keepdims) {
+  const int d = static_cast<int>(a.ndim());
+  if (axis < -d || axis >= d)
+    throw std::invalid_argument("tdiff: sum: axis " + std::to_string(axis) + " is out of range for shape " +
+                                to_string(a.shape()));
+  const std::size_t ax = static_cast<std::size_t>(axis < 0 ? axis + d : axis);
+  Shape kept = a.shape();
+  kept[ax] = 1;
+  Tensor r = Tensor::full(kept, 0.0);
+  double* pr = r.data();
+  const double* pa = a.data();
+  detail::for_each_broadcast(a.shape(), a.shape(), kept,
+                             [&](std::size_t o, std::size_t, std::size_t ik) { pr[ik] += pa[o]; });
+  if (keepdims) return r;
+  Shape squeezed = a.shape();
+  squeezed.erase(squeezed.begin() + static_cast<std::ptrdiff_t>(ax));
+  return r.reshaped(squeezed);
+}
+
+/// Sums a down to `shape`, which must broadcast to a's shape (DeZero's
+/// utils.sum_to, but checked: DeZero returns a wrong shape instead).
+inline Tensor sum_to(const Tensor& a, const Shape& shape) {
+  if (a.shape() == shape) return a;
+  if (shape.size() > a.ndim() || broadcast_shapes(shape, a.shape(), "sum_to") != a.shape())
+    throw std::invalid_argument("tdiff: sum_to: cannot sum " + to_string(a.shape()) + " to " +
+                                to_string(shape));
+  Tensor r = Tensor::full(shape, 0.0);
+  double* pr = r.data();
+  const double* pa = a.data();
+  detail::for_each_broadcast(a.shape(), a.shape(), shape,
+                             [&](std::size_t o, std::size_t, std::size_t is) { pr[is] += pa[o]; });
+  return r;
+}
+
+/// The axes reversed (a matrix transposed).
+inline Tensor transpose(const Tensor& a) {
+  const std::size_t d = a.ndim();
+  if (d < 2) return a;
+  Shape to(a.shape().rbegin(), a.shape().rend());
+  Tensor r = Tensor::full(to, 0.0);
+  std::vector<std::size_t> stride(d, 1);  // a's strides, reversed
+  for (std::size_t k = d - 1; k-- > 0;) stride[k] = stride[k + 1] * a.shape()[k + 1];
+  std::vector<std::size_t> index(d, 0);
+  const double* pa = a.data();
+  double* pr = r.data();
+  std::size_t ia = 0;
+  for (std::size_t o = 0; o < r.size(); ++o) {
+    pr[o] = pa[ia];
+    for (std::size_t k = d; k-- > 0;) {  // index over `to`: axis k of r is axis d-1-k of a
+      ++index[k];
+      ia += stride[d - 1 - k];
+      if (index[k] < to[k]) break;
+      ia -= stride[d - 1 - k] * to[k];
+      index[k] = 0;
+    }
+  }
+  return r;
+}
+
+/// The matrix product of two 2-d tensors.
+inline Tensor matmul(const Tensor& a, const Tensor& b) {
+  if (a.ndim() != 2 || b.ndim() != 2 || a.shape()[1] != b.shape()[0])
+    throw std::invalid_argument("tdiff: matmul: shapes " + to_string(a.shape()) + " and " +
+                                to_string(b.shape()) + " are not (m, k) and (k, n)");
+  const std::size_t m = a.shape()[0], k = a.shape()[1], n = b.shape()[1];
+  Tensor r = Tensor::full({m, n}, 0.0);
+  const double *pa = a.data(), *pb = b.data();
+  double* pr = r.data();
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t l = 0; l < k; ++l) {
+      const double ail = pa[i * k + l];
+      for (std::size_t j = 0; j < n; ++j) pr[i * n + j] += ail * pb[l * n + j];
+    }
+  return r;
+}
+
+}  // namespace tdiff::dynamic
+
+#endif  // TDIFF_DYNAMIC_TENSOR_HPP

@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: BSL-1.0
+/// @file
+/// Defines `tdiff::dynamic::Variable`, the function nodes of the graph,
+/// `backward`, `no_grad`: DeZero's dynamic graph (steps 1-36) in C++.
+///
+/// Ownership is DeZero's: a variable owns its creator, a function owns its
+/// inputs, a function's output is a weak reference, so the forward graph is a
+/// DAG that dies with its last output. Three things DeZero gets from Python
+/// are done here explicitly:
+///  * No recursion: backward uses a heap ordered by (generation, insertion);
+///    destruction of long chains is deferred to an iterative loop.
+///  * No leak with create_graph: the backward graph of x.grad refers back to
+///    x, a reference cycle (Python's collector frees it, shared_ptr cannot).
+///    When the last handle to a variable that takes part in such a graph goes
+///    away, tdiff looks for cycles that nothing outside holds (trial deletion,
+///    as CPython's collector does) and breaks them by dropping their grads.
+///  * Exception safety: backward either completes or leaves every grad as it
+///    was; an operation checks shapes before it touches the graph.
+#ifndef TDIFF_DYNAMIC_VARIABLE_HPP
+#define TDIFF_DYNAMIC_VARIABLE_HPP
+
+#include <tdiff/dynamic/tensor.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <queue>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace tdiff::dynamic {
+
+class Variable;
+
+namespace detail {
+
+struct VariableNode;
+struct FunctionNode;
+
+// ------------------------------------------------- iterative destruction
+
+/// Releases of nodes deferred while another release is running, so that a
+/// chain of a million nodes is freed by a loop, not by a million nested
+/// destructors.
+struct graveyard {
+  std::vector<std::shared_ptr<void>> pending;
+  bool draining = false;
+};
+inline graveyard& thread_graveyard() {
+  thread_local graveyard g;
+  return g;
+}
+template <class T>
+void bury(std::shared_ptr<T>&& p) {
+  if (!p) return;
+  graveyard& g = thread_graveyard();
+  g.pending.push_back(std::move(p));
+  if (g.draining) return;
+  g.draining = true;
+  while (!g.pending.empty()) {
+    std::shared_ptr<void> last = std::move(g.pending.back());
+    g.pending.pop_back();
+    last.reset();  // may bury more: appended, handled by this loop
+  }
+  g.draining = false;
+}
+
+// ------------------------------------------------------------------ config
+
+struct config {
+  bool enable_backprop = true;
+  bool recording_backward = false;  // inside a create_graph backward pass
+  int backward_depth = 0;           // cycle collection waits until backward is done
+  std::vector<std::weak_ptr<VariableNode>> deferred;  // roots to collect after backward
+};
+inline config& thread_config() {
+  thread_local config c;
+  return c;
+}
+
+// ------------------------------------------------------------------ nodes
+
+struct VariableNode {
+  Tensor data;
+  std::shared_ptr<VariableNode> grad;  // itself a variable, so that it can carry a graph
+  std::shared_ptr<FunctionNode> creator;
+  int generation = 0;
+  std::string name;
+  std::size_t handles = 0;       // Variable handles on this node (the user's view)
+  bool may_cycle = false;        // part of a create_graph backward graph
+
+  explicit VariableNode(Tensor t) : data(std::move(t)) {}
+  ~VariableNode() {
+    bury(std::move(grad));
+    bury(std::move(creator));
+  }
+};
+
+struct FunctionNode {
+  std::array<std::shared_ptr<VariableNode>, 2> inputs;
+  std::size_t arity = 0;
+  std::weak_ptr<VariableNode> output;
+  int generation = 0;
+
+  virtual ~FunctionNode() {
+    for (auto& in : inputs) bury(std::move(in));
+  }
+  /// The class name DeZero's DOT shows: Add, Mul, Tanh, ...
+  virtual std::string_view name() const = 0;
+  /// Gradients for the inputs, given the output's gradient gy. Runs with
+  /// backprop enabled exactly when backward was asked to create a graph.
+  virtual std::array<std::optional<Variable>, 2> backward(const Variable& gy) = 0;
+};
+
+void collect_cycles(const std::vector<std::shared_ptr<VariableNode>>& starts);
+
+}  // namespace detail
+
+/// Options of Variable::backward (DeZero's keyword arguments).
+struct backward_options {
+  /// Keep the gradients of intermediate variables (DeZero frees them).
+  bool retain_grad = false;
+  /// Record the backward computation as a graph, so that the gradients can be
+  /// differentiated again (higher-order derivatives, double backprop).
+  bool create_graph = false;
+};
+
+/// A node of the dynamic graph, held by handle: copying a Variable shares the
+/// node, as Python names share an object.
+class Variable {
+ public:
+  Variable(double v) : Variable(Tensor(v)) {}  // NOLINT: implicit, like as_variable
+  Variable(Tensor t) : Variable(std::make_shared<detail::VariableNode>(std::move(t))) {}  // NOLINT
+
+  Variable(const Variable& o) : Variable(o.node_) {}
+  Variable(Variable&& o) noexcept : node_(std::move(o.node_)) {}
+  Variable& operator=(const Variable& o) {
+    Variable copy(o);
+    swap(copy);
+    return *this;
+  }
+  Variable& operator=(Variable&& o) noexcept {
+    Variable moved(std::move(o));
+    swap(moved);
+    return *this;
+  }
+  ~Variable() { release(); }
+  void swap(Variable& o) noexcept { node_.swap(o.node_); }
+
+  const Tensor& data() const { return node_->data; }
+  /// Replaces the data in place, without a graph (DeZero's `x.data -= ...`).
+  void set_data(Tensor t) { node_->data = std::move(t); }
+  const Shape& shape() const { return node_->data.shape(); }
+  std::size_t size() const { return node_->data.size(); }
+  double item() const { return node_->data.item(); }
+
+  const std::string& name() const { return node_->name; }
+  void set_name(std::string n) { node_->name = std::move(n); }
+  int generation() const { return node_->generation; }
+  /// The name of the function that made this variable ("" for a leaf).
+  std::string_view creator_name() const {
+    return node_->creator ? node_->creator->name() : std::string_view{};
+  }
+
+  /// The gradient, empty where no backward pass reached this variable.
+  std::optional<Variable> grad() const {
+    if (!node_->grad) return std::nullopt;
+    return Variable(node_->grad);
+  }
+  void cleargrad() { detail::bury(std::move(node_->grad)); }
+
+  /// Backpropagation from this variable (seeded with ones if it has no grad).
+  void backward(backward_options options = {});
+
+  /// Whether two handles share a node (DeZero's `a is b`).
+  friend bool same_node(const Variable& a, const Variable& b) { return a.node_ == b.node_; }
+  /// The constant 1 of the shared derivative rules (found by ADL).
+  friend double one(const Variable&) { return 1.0; }
+
+  // internal
+  explicit Variable(std::shared_ptr<detail::VariableNode> n) : node_(std::move(n)) {
+    if (node_) ++node_->handles;
+  }
+  const std::shared_ptr<detail::VariableNode>& node() const { return node_; }
+
+ private:
+  void release() noexcept {
+    if (!node_) return;
+    if (--node_->handles == 0 && node_->may_cycle) {
+      try {
+        detail::config& c = detail::thread_config();
+        if (c.backward_depth > 0) {
+          c.deferred.push_back(node_);
+        } else {
+          std::vector<std::shared_ptr<detail::VariableNode>> roots;
+          roots.push_back(std::move(node_));  // no extra reference while looking
+          detail::collect_cycles(roots);
+          node_ = std::move(roots.front());
+        }
+      } catch (...) {  // out of memory while looking: leave the cycle, never throw here
+      }
+    }
+    detail::bury(std::move(node_));
+  }
+
+  std::shared_ptr<detail::VariableNode> node_;
+};
+
+/// While alive, operations record no graph (DeZero's `with no_grad():`).
+class [[nodiscard]] no_grad_guard {
+ public:
+  no_grad_guard() : previous_(detail::thread_config().enable_backprop) {
+    detail::thread_config().enable_backprop = false;
+  }
+  no_grad_guard(const no_grad_guard&) = delete;
+  no_grad_guard& operator=(const no_grad_guard&) = delete;
+  ~no_grad_guard() { detail::thread_config().enable_backprop = previous_; }
+
+ private:
+  bool previous_;
+};
+inline no_grad_guard no_grad() { return {}; }
+
+namespace detail {
+
+/// enable_backprop set for a scope (DeZero's using_config).
+class backprop_scope {
+ public:
+  explicit backprop_scope(bool on) : previous_(thread_config().enable_backprop) {
+    thread_config().enable_backprop = on;
+  }
+  backprop_scope(const backprop_scope&) = delete;
+  backprop_scope& operator=(const backprop_scope&) = delete;
+  ~backprop_scope() { thread_config().enable_backprop = previous_; }
+
+ private:
+  bool previous_;
+};
+
+/// A function of the graph: F provides `name`, `forward(tensors...)` and
+/// `backward(gy, inputs..., output)`.
+template <class F>
+struct function final : FunctionNode {
+  F f;
+  explicit function(F fn) : f(std::move(fn)) {}
+  std::string_view name() const override { return F::name; }
+  std::array<std::optional<Variable>, 2> backward(const Variable& gy) override;
+};
+
+/// Applies F to the inputs: forward on their data, then (if backprop is on)
+/// the graph links. The forward pass throws before any link is made.
+template <class F, class... In>
+Variable apply(F f, const In&... in) {
+  Tensor y = f.forward(in.data()...);
+  Variable out(std::move(y));
+  if (!thread_config().enable_backprop) return out;
+  auto fn = std::make_shared<function<F>>(std::move(f));
+  fn->arity = sizeof...(In);
+  std::size_t i = 0;
+  ((fn->inputs[i++] = in.node()), ...);
+  fn->generation = std::max({in.node()->generation...});
+  fn->output = out.node();
+  out.node()->generation = fn->generation + 1;
+  // Nodes made by a create_graph backward, or from such nodes, may close a
+  // reference cycle through a grad: their handles' release looks for one.
+  out.node()->may_cycle = thread_config().recording_backward || (in.node()->may_cycle || ...);
+  out.node()->creator = std::move(fn);
+  return out;
+}
+
+template <class F>
+std::array<std::optional<Variable>, 2> function<F>::backward(const Variable& gy) {
+  const Variable y(output.lock());
+  if constexpr (requires { F::arity1; }) {
+    return {f.backward(gy, Variable(inputs[0]), y), std::nullopt};
+  } else {
+    auto [g0, g1] = f.backward(gy, Variable(inputs[0]), Variable(inputs[1]), y);
+    return {std::optional<Variable>(std::move(g0)), std::optional<Variable>(std::move(g1))};
+  }
+}
+
+// --------------------------------------------------------- cycle collection
+
+/// Trial deletion, as in CPython's collector. `starts` are nodes whose last
+/// handle went away (the caller's own copies of them are not outside
+/// references). Among the nodes reachable from them, those whose every strong
+/// reference comes from inside that set, and that nothing held from outside
+/// reaches, are garbage kept only by cycles. Dropping their grads breaks every
+/// such cycle: each passes through a grad, the forward graph being acyclic.
+inline void collect_cycles(const std::vector<std::shared_ptr<VariableNode>>& starts) {
+  std::unordered_map<const void*, std::size_t> index;
+  std::vector<VariableNode*> var_of;  // per object: the node, or null for a function
+  std::vector<FunctionNode*> fn_of;
+  std::vector<long> refs, internal;
+  auto add = [&](const auto& sp) {
+    auto [it, added] = index.try_emplace(sp.get(), refs.size());
+    if (added) {
+      refs.push_back(sp.use_count());
+      internal.push_back(0);
+      if constexpr (std::is_same_v<std::decay_t<decltype(*sp)>, VariableNode>) {
+        var_of.push_back(sp.get());
+        fn_of.push_back(nullptr);
+      } else {
+        var_of.push_back(nullptr);
+        fn_of.push_back(sp.get());
+      }
+    }
+    return it->second;
+  };
+  for (const auto& n : starts) ++internal[add(n)];
+  auto edges = [&](std::size_t i, auto&& on_edge) {
+    if (VariableNode* n = var_of[i]) {
+      if (n->grad) on_edge(n->grad);
+      if (n->creator) on_edge(n->creator);
+    } else {
+      FunctionNode* f = fn_of[i];
+      for (std::size_t k = 0; k < f->arity; ++k)
+        if (f->inputs[k]) on_edge(f->inputs[k]);
+    }
+  };
+  for (std::size_t i = 0; i < refs.size(); ++i)  // refs grows while we walk
+    edges(i, [&](const auto& e) { ++internal[add(e)]; });
+  std::vector<bool> alive(refs.size(), false);
+  std::vector<std::size_t> stack;
+  for (std::size_t i = 0; i < refs.size(); ++i)
+    if (refs[i] > internal[i]) stack.push_back(i);
+  while (!stack.empty()) {
+    const std::size_t i = stack.back();
+    stack.pop_back();
+    if (alive[i]) continue;
+    alive[i] = true;
+    edges(i, [&](const auto& e) { stack.push_back(index.at(e.get())); });
+  }
+  std::vector<std::shared_ptr<VariableNode>> released;
+  for (std::size_t i = 0; i < refs.size(); ++i)
+    if (!alive[i] && var_of[i] && var_of[i]->grad) released.push_back(std::move(var_of[i]->grad));
+  for (auto& r : released) bury(std::move(r));
+}
+
+}  // namespace detail
+
+}  // namespace tdiff::dynamic
+
+#endif  // TDIFF_DYNAMIC_VARIABLE_HPP
