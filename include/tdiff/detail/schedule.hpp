@@ -18,8 +18,8 @@
 /// (docs/performance.md): closures as type lists needed 27 s and 1.7 GB for
 /// 485 nodes; mapping keys back to types by descent cost 12 s front-end time.
 ///
-/// Two distinct nodes with the same 64-bit hash would share a slot; with n
-/// nodes the chance is about n^2 / 2^65, below 1e-13 for n = 1000.
+/// Two distinct nodes with the same 128-bit key would share a slot; with n
+/// nodes the chance is about n^2 / 2^129, below 1e-32 for n = 1000.
 #ifndef TDIFF_DETAIL_SCHEDULE_HPP
 #define TDIFF_DETAIL_SCHEDULE_HPP
 
@@ -33,14 +33,19 @@
 
 namespace tdiff::detail {
 
-/// A node's identity in a schedule: ordered by height, then hash.
+/// A node's identity in a schedule: its height and two independent
+/// structural hashes (128 bits: with n nodes, a collision has probability
+/// about n^2 / 2^129). Identity is by value, not by address: g++ does not fold
+/// comparisons of addresses in constant expressions under -fsanitize=undefined.
 struct key {
   int height = 0;
   std::uint64_t hash = 0;
+  std::uint64_t check = 0;
   friend constexpr bool operator==(const key&, const key&) = default;
 };
 constexpr bool operator<(const key& a, const key& b) {
-  return a.height != b.height ? a.height < b.height : a.hash < b.hash;
+  if (a.height != b.height) return a.height < b.height;
+  return a.hash != b.hash ? a.hash < b.hash : a.check < b.check;
 }
 
 constexpr std::uint64_t mix(std::uint64_t a, std::uint64_t b) {  // splitmix64 of a combination
@@ -54,17 +59,32 @@ constexpr std::uint64_t hash_text(std::string_view s) {
   for (char c : s) h = mix(h, static_cast<unsigned char>(c));
   return h;
 }
+/// A second mixing function, independent of mix (other constants, other shifts).
+constexpr std::uint64_t mix2(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t z = (a * 0xff51afd7ed558ccdull) ^ (b + 0xc4ceb9fe1a85ec53ull + (a >> 3));
+  z = (z ^ (z >> 33)) * 0xc4ceb9fe1a85ec53ull;
+  z = (z ^ (z >> 29)) * 0xff51afd7ed558ccdull;
+  return z ^ (z >> 32);
+}
+/// Both hashes of a node from a kind tag and its children's keys.
+constexpr key make_key(int height, std::uint64_t tag, key a = {}, key b = {}) {
+  return {height, mix(mix(tag, a.hash), b.hash), mix2(mix2(tag, a.check), b.check)};
+}
 
 enum class kind : unsigned char { variable, constant, slot, sum, product, power, unary };
 
 /// What a node is. Children are pointers to their own descriptors (static
 /// constexpr members of node_info), so the whole DAG can be walked by a
-/// constexpr function, and identical nodes have the same address.
+/// constexpr function; identity is the key.
 struct descriptor {
   key self;
   kind what = kind::constant;
   const descriptor* a = nullptr;  // base of a power, argument of a function
   const descriptor* b = nullptr;
+  // How many of a, b are set. Tested instead of comparing the pointers with
+  // null: g++ does not fold that comparison when -fsanitize=nonnull-attribute
+  // (part of -fsanitize=undefined) is on.
+  unsigned char arity = 0;
   std::intmax_t p = 0, q = 1;  // constant P/Q; slot index; constant exponent of a power
   bool constant_exponent = false;
   std::uint64_t id = 0;  // variable: name hash; unary: op name hash
@@ -102,38 +122,43 @@ struct node_array {
 };
 
 /// The distinct nodes reachable from root, sorted by key: children first.
-/// An iterative depth-first walk with an open-addressing visited set; node
-/// identity is the descriptor's address, the hash only spreads the set.
+/// An iterative depth-first walk with an open-addressing visited set.
 constexpr void closure_of(const descriptor* root, node_array& found) {
   std::size_t capacity = 128;
   const descriptor** seen = new const descriptor*[capacity]{};
-  auto insert = [](const descriptor** set, std::size_t cap, const descriptor* d) {
+  bool* used = new bool[capacity]{};
+  auto insert = [](const descriptor** set, bool* in_use, std::size_t cap, const descriptor* d) {
     std::size_t i = static_cast<std::size_t>(d->self.hash) & (cap - 1);
-    while (set[i] != nullptr) {
-      if (set[i] == d) return false;
+    while (in_use[i]) {
+      if (set[i]->self == d->self) return false;
       i = (i + 1) & (cap - 1);
     }
     set[i] = d;
+    in_use[i] = true;
     return true;
   };
   node_array stack;
   stack.push(root);
   while (stack.size > 0) {
     const descriptor* d = stack.items[--stack.size];
-    if (!insert(seen, capacity, d)) continue;
+    if (!insert(seen, used, capacity, d)) continue;
     found.push(d);
     if (4 * found.size > capacity) {  // grow and rehash at load 1/4
       const descriptor** grown = new const descriptor*[4 * capacity]{};
+      bool* grown_used = new bool[4 * capacity]{};
       for (std::size_t i = 0; i < capacity; ++i)
-        if (seen[i] != nullptr) insert(grown, 4 * capacity, seen[i]);
+        if (used[i]) insert(grown, grown_used, 4 * capacity, seen[i]);
       delete[] seen;
+      delete[] used;
       seen = grown;
+      used = grown_used;
       capacity *= 4;
     }
-    if (d->a != nullptr) stack.push(d->a);
-    if (d->b != nullptr) stack.push(d->b);
+    if (d->arity >= 1) stack.push(d->a);
+    if (d->arity == 2) stack.push(d->b);
   }
   delete[] seen;
+  delete[] used;
   // Heap sort by key: no recursion, no library layers.
   auto less = [](const descriptor* x, const descriptor* y) { return x->self < y->self; };
   auto sift = [&](std::size_t start, std::size_t end) {
@@ -167,7 +192,6 @@ constexpr std::size_t position(const node_array& found, const descriptor* d) {
     else
       hi = mid;
   }
-  while (found.items[lo] != d) ++lo;  // equal keys (a hash collision) are told apart here
   return lo;
 }
 
@@ -194,19 +218,19 @@ inline constexpr std::uint64_t variable_id_v =
 template <char... C>
 struct node_info<variable<C...>> {
   static constexpr descriptor self{
-      {0, mix(1, variable_id_v<C...>)}, kind::variable, nullptr, nullptr, 0, 1, false,
+      make_key(0, mix(1, variable_id_v<C...>)), kind::variable, nullptr, nullptr, 0, 0, 1, false,
       variable_id_v<C...>};
 };
 template <std::intmax_t P, std::intmax_t Q>
 struct node_info<constant<P, Q>> {
   static constexpr descriptor self{
-      {0, mix(mix(2, static_cast<std::uint64_t>(P)), static_cast<std::uint64_t>(Q))},
-      kind::constant, nullptr, nullptr, P, Q};
+      make_key(0, mix(mix(2, static_cast<std::uint64_t>(P)), static_cast<std::uint64_t>(Q))),
+      kind::constant, nullptr, nullptr, 0, P, Q};
 };
 template <std::size_t I>
 struct node_info<slot<I>> {
   static constexpr descriptor self{
-      {0, mix(3, I)}, kind::slot, nullptr, nullptr, static_cast<std::intmax_t>(I)};
+      make_key(0, mix(3, I)), kind::slot, nullptr, nullptr, 0, static_cast<std::intmax_t>(I)};
 };
 
 /// Powers with an exact exponent carry it, for an unrolled evaluation.
@@ -224,9 +248,9 @@ struct exponent_of<constant<P, Q>> {
 template <kind K, class A, class B, class E = exponent_of<void>>
 struct binary_info {
   static constexpr descriptor self{
-      {1 + std::max(key_v<A>.height, key_v<B>.height),
-       mix(mix(4 + static_cast<unsigned>(K), key_v<A>.hash), key_v<B>.hash)},
-      K, &node_info<A>::self, &node_info<B>::self, E::value.p, E::value.q, E::exact};
+      make_key(1 + std::max(key_v<A>.height, key_v<B>.height), 4 + static_cast<unsigned>(K), key_v<A>,
+               key_v<B>),
+      K, &node_info<A>::self, &node_info<B>::self, 2, E::value.p, E::value.q, E::exact};
 };
 
 template <class A, class B>
@@ -238,8 +262,8 @@ struct node_info<power<A, B>> : binary_info<kind::power, A, B, exponent_of<B>> {
 template <class Op, class A>
 struct node_info<unary<Op, A>> {
   static constexpr std::uint64_t op = hash_text(Op::name);
-  static constexpr descriptor self{{1 + key_v<A>.height, mix(mix(11, op), key_v<A>.hash)},
-                                   kind::unary, &node_info<A>::self, nullptr, 0, 1, false, op};
+  static constexpr descriptor self{make_key(1 + key_v<A>.height, mix(11, op), key_v<A>),
+                                   kind::unary, &node_info<A>::self, nullptr, 1, 0, 1, false, op};
 };
 
 /// The number of distinct nodes of N (N included).
@@ -256,8 +280,8 @@ struct schedule {
     for (std::size_t i = 0; i < items.size; ++i) {
       const descriptor& d = *items.items[i];
       t[i] = {d.what, 0, 0, d.p, d.q, d.constant_exponent, d.id};
-      if (d.a != nullptr) t[i].a = position(items, d.a);
-      if (d.b != nullptr) t[i].b = position(items, d.b);
+      if (d.arity >= 1) t[i].a = position(items, d.a);
+      if (d.arity == 2) t[i].b = position(items, d.b);
     }
     return t;
   }();

@@ -123,6 +123,16 @@ inline Shape broadcast_shapes(const Shape& a, const Shape& b, const char* op) {
   return r;
 }
 
+/// Whether `from` broadcasts to exactly `to` (NumPy's broadcast_to rule).
+inline bool broadcasts_to(const Shape& from, const Shape& to) {
+  if (from.size() > to.size()) return false;
+  for (std::size_t k = 0; k < from.size(); ++k) {
+    const std::size_t f = from[from.size() - 1 - k], t = to[to.size() - 1 - k];
+    if (f != t && f != 1) return false;
+  }
+  return true;
+}
+
 namespace detail {
 /// Element strides of `s` seen in the broadcast shape `to` (0 where broadcast).
 inline std::vector<std::size_t> broadcast_strides(const Shape& s, const Shape& to) {
@@ -198,8 +208,7 @@ Tensor zip(const Tensor& a, const Tensor& b, F f, const char* op) {
 /// a broadcast to shape (NumPy's broadcast_to).
 inline Tensor broadcast_to(const Tensor& a, const Shape& shape) {
   if (a.shape() == shape) return a;
-  const Shape to = broadcast_shapes(a.shape(), shape, "broadcast_to");
-  if (to != shape)
+  if (!broadcasts_to(a.shape(), shape))
     throw std::invalid_argument("tdiff: broadcast_to: cannot broadcast " + to_string(a.shape()) +
                                 " to " + to_string(shape));
   Tensor r = Tensor::full(shape, 0.0);
@@ -239,7 +248,7 @@ inline Tensor sum(const Tensor& a, int axis, bool keepdims) {
 /// utils.sum_to, but checked: DeZero returns a wrong shape instead).
 inline Tensor sum_to(const Tensor& a, const Shape& shape) {
   if (a.shape() == shape) return a;
-  if (shape.size() > a.ndim() || broadcast_shapes(shape, a.shape(), "sum_to") != a.shape())
+  if (!broadcasts_to(shape, a.shape()))
     throw std::invalid_argument("tdiff: sum_to: cannot sum " + to_string(a.shape()) + " to " +
                                 to_string(shape));
   Tensor r = Tensor::full(shape, 0.0);

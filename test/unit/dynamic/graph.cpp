@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: BSL-1.0
+// The graph itself: DeZero's node counts and DOT text, no_grad, broadcasting
+// gradients, exceptions that leave everything as it was, long chains without
+// recursion, and create_graph cycles freed when the handles go away.
+#define BOOST_TEST_MODULE dynamic_graph
+#include <boost/test/unit_test.hpp>
+
+#include <tdiff/dynamic.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <stdexcept>
+#include <string>
+
+using namespace tdiff::dynamic;
+
+namespace {
+/// Distinct functions and variables in a DOT text (variables may repeat).
+std::pair<std::size_t, std::size_t> count_nodes(const std::string& dot) {
+  std::set<std::string> functions, variables;
+  std::size_t at = 0;
+  while ((at = dot.find('\n', at)) != std::string::npos) {
+    const std::size_t end = dot.find('\n', at + 1);
+    const std::string line = dot.substr(at + 1, end - at - 1);
+    const std::string id = line.substr(0, line.find(' '));
+    if (line.find("shape=box") != std::string::npos) functions.insert(id);
+    if (line.find("color=orange") != std::string::npos) variables.insert(id);
+    at = end;
+    if (end == std::string::npos) break;
+  }
+  return {functions.size(), variables.size()};
+}
+
+template <class F>
+Variable derivative_graph(Variable& x, F fn, int n) {
+  Variable y = fn(x);
+  y.backward({.create_graph = true});
+  for (int k = 1; k < n; ++k) {
+    Variable gx = *x.grad();
+    x.cleargrad();
+    gx.backward({.create_graph = true});
+  }
+  return *x.grad();
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(node_counts_match_dezero) {
+  // ../shared/dezero.md section 9: nodes reachable from the n-th derivative at x = 1.
+  const std::size_t tanh_functions[] = {4, 9, 21, 51, 129, 339};
+  const std::size_t tanh_variables[] = {7, 13, 27, 59, 139, 351};
+  const std::size_t sin_functions[] = {2, 4, 5, 7, 8, 10};
+  for (int n = 1; n <= 6; ++n) {
+    Variable x(1.0);
+    const auto [f, v] = count_nodes(to_dot(derivative_graph(x, [](const Variable& t) { return tanh(t); }, n), false));
+    BOOST_TEST_CONTEXT("tanh order " << n) {
+      BOOST_TEST(f == tanh_functions[n - 1]);
+      BOOST_TEST(v == tanh_variables[n - 1]);
+    }
+    Variable s(1.0);
+    BOOST_TEST(count_nodes(to_dot(derivative_graph(s, [](const Variable& t) { return sin(t); }, n), false)).first ==
+               sin_functions[n - 1]);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(dot_text_is_dezeros) {
+  Variable x(2.0);
+  x.set_name("x");
+  Variable y = x * 3.0;
+  y.set_name("y");
+  const std::string dot = to_dot(y, true);
+  auto id = [](const Variable& v) { return std::to_string(reinterpret_cast<std::uintptr_t>(v.node().get())); };
+  const std::string f = std::to_string(reinterpret_cast<std::uintptr_t>(y.node()->creator.get()));
+  BOOST_TEST(dot.rfind("digraph g {\n" + id(y) + " [label=\"y: () float64\", color=orange, style=filled]\n" + f +
+                           " [label=\"Mul\", color=lightblue, style=filled, shape=box]\n" + id(x) + " -> " + f +
+                           "\n",
+                       0) == 0);
+  BOOST_TEST(dot.find(f + " -> " + id(y) + "\n") != std::string::npos);
+  BOOST_TEST(dot.find("[label=\"x: () float64\", color=orange, style=filled]") != std::string::npos);
+  BOOST_TEST(dot.find("[label=\"() float64\", color=orange, style=filled]") != std::string::npos);  // the 3
+  BOOST_TEST(dot.back() == '}');
+  BOOST_TEST(to_dot(y, false).find("[label=\"y\", color=orange") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(plot_dot_graph_runs_graphviz) {
+  Variable x(1.0);
+  Variable y = tanh(x);
+  y.backward({.create_graph = true});
+  const auto file = std::filesystem::temp_directory_path() / "tdiff_test_graph.png";
+  std::filesystem::remove(file);
+  plot_dot_graph(*x.grad(), false, file.string());
+  BOOST_TEST(std::filesystem::file_size(file) > 100u);
+  // Without `dot` on the PATH: a clear exception.
+  const char* path = std::getenv("PATH");
+  const std::string saved = path ? path : "";
+  setenv("PATH", "/nonexistent", 1);
+  BOOST_CHECK_EXCEPTION(plot_dot_graph(y, false, file.string()), std::runtime_error, [](const std::runtime_error& e) {
+    return std::string(e.what()).find("Graphviz `dot` is not installed") != std::string::npos;
+  });
+  setenv("PATH", saved.c_str(), 1);
+}
+
+BOOST_AUTO_TEST_CASE(no_grad_records_nothing) {
+  Variable x(2.0);
+  {
+    auto guard = no_grad();
+    Variable y = x * x;
+    BOOST_TEST(y.creator_name().empty());
+    BOOST_TEST(y.generation() == 0);
+  }
+  Variable z = x * x;
+  BOOST_TEST(z.creator_name() == "Mul");
+  try {
+    auto guard = no_grad();
+    throw std::runtime_error("leaving the scope by an exception");
+  } catch (const std::runtime_error&) {
+  }
+  BOOST_TEST((x * x).creator_name() == "Mul");  // restored
+}
+
+BOOST_AUTO_TEST_CASE(broadcast_gradients) {
+  Variable a(Tensor({1.0, 2.0, 3.0, 4.0, 5.0, 6.0}, {2, 3}));
+  Variable b(Tensor({1.0, 1.0, 1.0}, {3}));
+  Variable y = sum(a * b);
+  y.backward();
+  const Tensor gb = b.grad()->data();
+  BOOST_TEST(gb.shape() == (Shape{3}));  // column sums of a
+  BOOST_TEST(gb[0] == 5.0);
+  BOOST_TEST(gb[1] == 7.0);
+  BOOST_TEST(gb[2] == 9.0);
+  BOOST_TEST(a.grad()->data().shape() == (Shape{2, 3}));
+  Variable c(2.0);
+  Variable z = sum(a + c);  // a scalar constant gets a summed grad of shape ()
+  z.backward();
+  BOOST_TEST(c.grad()->item() == 6.0);
+}
+
+BOOST_AUTO_TEST_CASE(errors_change_nothing) {
+  Variable a(Tensor({1.0, 2.0, 3.0, 4.0, 5.0, 6.0}, {2, 3}));
+  Variable b(Tensor({1.0, 2.0}, {2}));
+  Variable y = sum(a * 2.0);
+  y.backward();
+  const double before = a.grad()->data()[0];
+  BOOST_CHECK_EXCEPTION(a + b, std::invalid_argument, [](const std::invalid_argument& e) {
+    return std::string(e.what()) == "tdiff: add: shapes (2, 3) and (2,) do not broadcast";
+  });
+  BOOST_CHECK_THROW(matmul(a, a), std::invalid_argument);
+  BOOST_CHECK_THROW(reshape(a, {5}), std::invalid_argument);
+  BOOST_CHECK_THROW(a.item(), std::invalid_argument);
+  BOOST_TEST(a.grad()->data()[0] == before);
+  BOOST_TEST(a.generation() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(long_chain_without_recursion) {
+  Variable x(1.0);
+  std::weak_ptr<tdiff::dynamic::detail::VariableNode> first;
+  {
+    Variable y = x;
+    for (int i = 0; i < 200000; ++i) y = y * 1.0000001;
+    first = y.node();
+    y.backward();
+    BOOST_TEST(x.grad()->item() == std::pow(1.0000001, 200000), boost::test_tools::tolerance(1e-9));
+  }  // the whole chain is freed here, by a loop
+  BOOST_TEST(first.expired());
+}
+
+BOOST_AUTO_TEST_CASE(create_graph_cycles_are_freed) {
+  std::weak_ptr<tdiff::dynamic::detail::VariableNode> x_node, g_node;
+  {
+    Variable x(2.0);
+    Variable y = tanh(x) * x;
+    y.backward({.create_graph = true});  // x -> x.grad -> ... -> x
+    Variable gx = *x.grad();
+    x.cleargrad();
+    gx.backward({.create_graph = true});
+    x_node = x.node();
+    g_node = x.grad()->node();
+  }
+  BOOST_TEST(x_node.expired());
+  BOOST_TEST(g_node.expired());
+  // Held from outside, the cycle stays: x.grad is still usable.
+  std::weak_ptr<tdiff::dynamic::detail::VariableNode> kept;
+  std::optional<Variable> held;
+  {
+    Variable x(2.0);
+    Variable y = pow(x, 3);
+    y.backward({.create_graph = true});
+    held = *x.grad();
+    kept = x.node();
+  }
+  BOOST_TEST(!kept.expired());
+  BOOST_TEST(held->item() == 12.0);
+  held.reset();
+  BOOST_TEST(kept.expired());
+}
