@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: BSL-1.0
 // The guided tour run by tools/demo: the seed notebook's examples (DeZero steps
 // 33-36) in tdiff's compile-time mode. Every printed value is also checked.
+#include <tdiff/dynamic.hpp>
 #include <tdiff/tdiff.hpp>
 
 #include <cassert>
+#include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <string>
+#include <valarray>
 
 using namespace tdiff;
+namespace dyn = tdiff::dynamic;
 
 //! [seed]
 constexpr auto x = var<"x">;
@@ -78,6 +83,43 @@ int main() {
   std::printf("  gradient = (%g, %g)\n  hessian  = [[%g, %g], [%g, %g]]\n", g[0], g[1], H[0][0],
               H[0][1] + 0.0, H[1][0] + 0.0, H[1][1]);
   std::printf("  d r/dx0 = %s\n", to_string(derivative(r, x0)).c_str());
+
+  section("Steps 34-35: sin and tanh, derivatives of any order");
+  //! [sin_tanh]
+  static_assert(derivative<4>(sin(x), x)(x = 0.5) == 0.479425538604203);  // sin 0.5, constexpr
+  const std::valarray<double> xs = {-1.0, 0.0, 1.0};
+  const std::valarray<double> d3 = derivative<3>(sin(x), x)(x = xs);   // -cos, elementwise
+  const auto d2_tanh = derivative<2>(tanh(x), x);
+  // to_string(d2_tanh) == "-2*tanh(x)*(1 - tanh(x)^2)"
+  //! [sin_tanh]
+  std::printf("  d3 sin/dx3 at -1, 0, 1: %.6f %.6f %.6f\n", d3[0], d3[1], d3[2]);
+  std::printf("  d2 tanh/dx2 = %s\n", to_string(d2_tanh).c_str());
+  assert(to_string(d2_tanh) == "-2*tanh(x)*(1 - tanh(x)^2)");
+  std::ofstream("tanh_d2_static.dot") << to_dot(d2_tanh);
+  std::printf("  its DAG (each distinct node once): tanh_d2_static.dot\n");
+
+  section("Runtime mode: the same with DeZero's dynamic graph");
+  //! [dynamic]
+  dyn::Variable v(2.0);
+  dyn::Variable fy = pow(v, 4) - 2 * pow(v, 2);
+  fy.backward({.create_graph = true});
+  dyn::Variable gv = *v.grad();  // 24, with a graph of its own
+  v.cleargrad();
+  gv.backward();                 // 44: the second derivative
+  //! [dynamic]
+  std::printf("  f'(2) = %g, f''(2) = %g\n", gv.item(), v.grad()->item());
+  assert(gv.item() == 24.0 && v.grad()->item() == 44.0);
+
+  dyn::Variable t(1.0);
+  dyn::Variable th = tanh(t);
+  th.backward({.create_graph = true});
+  dyn::Variable g1 = *t.grad();
+  t.cleargrad();
+  g1.backward({.create_graph = true});
+  dyn::Variable g2 = *t.grad();
+  std::ofstream("tanh_d2_dynamic.dot") << dyn::to_dot(g2, false);
+  std::printf("  tanh''(1) = %.15f; DeZero's graph of it: tanh_d2_dynamic.dot\n", g2.item());
+  assert(std::fabs(g2.item() - derivative<2>(tanh(x), x)(x = 1.0)) < 1e-15);
 
   std::printf("\nEverything above was also checked by static_assert at compile time.\n");
   return 0;
