@@ -10,6 +10,16 @@
 #define TDIFF_VERSION \
   (TDIFF_VERSION_MAJOR * 10000 + TDIFF_VERSION_MINOR * 100 + TDIFF_VERSION_PATCH)
 
+// TDIFF_ADDRESS_SANITIZER: defined when compiling under AddressSanitizer, so
+// that graph nodes bypass tdiff's pools and ASan sees every allocation.
+#if defined(__SANITIZE_ADDRESS__)
+#define TDIFF_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TDIFF_ADDRESS_SANITIZER 1
+#endif
+#endif
+
 #if __cplusplus < 202002L
 #error "tdiff needs C++20: compile with -std=c++20 or later"
 #endif
