@@ -291,10 +291,14 @@ inline void Variable::backward(backward_options options) {
     }
   };
   std::priority_queue<entry> pending;
-  std::unordered_set<const FunctionNode*> seen;
+  thread_local std::uint64_t pass = 0;  // functions queued in this pass carry its number
+  const std::uint64_t this_pass = ++pass;
   std::uint64_t counter = 0;
   auto add = [&](const std::shared_ptr<FunctionNode>& f) {
-    if (f && seen.insert(f.get()).second) pending.push({f->generation, counter++, f});
+    if (f && f->queued != this_pass) {
+      f->queued = this_pass;
+      pending.push({f->generation, counter++, f});
+    }
   };
   add(node_->creator);
 

@@ -33,8 +33,6 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -168,6 +166,8 @@ struct VariableNode {
   std::string name;
   std::size_t handles = 0;       // Variable handles on this node (the user's view)
   bool may_cycle = false;        // part of a create_graph backward graph
+  std::uint64_t visit = 0;       // cycle collection: the pass that last saw this node
+  std::size_t slot = 0;          // ... and its index in that pass
 
   explicit VariableNode(Tensor t) : data(std::move(t)) {}
   ~VariableNode() {
@@ -181,6 +181,9 @@ struct FunctionNode {
   std::size_t arity = 0;
   std::weak_ptr<VariableNode> output;
   int generation = 0;
+  std::uint64_t visit = 0;  // cycle collection, as in VariableNode
+  std::size_t slot = 0;
+  std::uint64_t queued = 0;  // the backward pass that queued this function
 
   virtual ~FunctionNode() {
     for (auto& in : inputs) bury(std::move(in));
@@ -370,52 +373,57 @@ std::array<std::optional<Variable>, 2> function<F>::backward(const Variable& gy)
 /// reaches, are garbage kept only by cycles. Dropping their grads breaks every
 /// such cycle: each passes through a grad, the forward graph being acyclic.
 inline void collect_cycles(const std::vector<std::shared_ptr<VariableNode>>& starts) {
-  std::unordered_map<const void*, std::size_t> index;
-  std::vector<VariableNode*> var_of;  // per object: the node, or null for a function
-  std::vector<FunctionNode*> fn_of;
-  std::vector<long> refs, internal;
-  auto add = [&](const auto& sp) {
-    auto [it, added] = index.try_emplace(sp.get(), refs.size());
-    if (added) {
-      refs.push_back(sp.use_count());
-      internal.push_back(0);
-      if constexpr (std::is_same_v<std::decay_t<decltype(*sp)>, VariableNode>) {
-        var_of.push_back(sp.get());
-        fn_of.push_back(nullptr);
-      } else {
-        var_of.push_back(nullptr);
-        fn_of.push_back(sp.get());
-      }
-    }
-    return it->second;
+  struct object {
+    VariableNode* var;  // one of the two is set
+    FunctionNode* fn;
+    long refs, internal;
+    bool alive;
   };
-  for (const auto& n : starts) ++internal[add(n)];
+  thread_local std::uint64_t pass = 0;
+  thread_local std::vector<object> objects;
+  thread_local std::vector<std::size_t> stack;
+  ++pass;
+  objects.clear();
+  stack.clear();
+  // Visit marks live in the nodes: no hashing, no allocation once warm.
+  auto add = [&](const auto& sp) {
+    auto* p = sp.get();
+    if (p->visit != pass) {
+      p->visit = pass;
+      p->slot = objects.size();
+      if constexpr (std::is_same_v<std::decay_t<decltype(*p)>, VariableNode>)
+        objects.push_back({p, nullptr, static_cast<long>(sp.use_count()), 0, false});
+      else
+        objects.push_back({nullptr, p, static_cast<long>(sp.use_count()), 0, false});
+    }
+    return p->slot;
+  };
   auto edges = [&](std::size_t i, auto&& on_edge) {
-    if (VariableNode* n = var_of[i]) {
+    if (VariableNode* n = objects[i].var) {
       if (n->grad) on_edge(n->grad);
       if (n->creator) on_edge(n->creator);
     } else {
-      FunctionNode* f = fn_of[i];
+      FunctionNode* f = objects[i].fn;
       for (std::size_t k = 0; k < f->arity; ++k)
         if (f->inputs[k]) on_edge(f->inputs[k]);
     }
   };
-  for (std::size_t i = 0; i < refs.size(); ++i)  // refs grows while we walk
-    edges(i, [&](const auto& e) { ++internal[add(e)]; });
-  std::vector<bool> alive(refs.size(), false);
-  std::vector<std::size_t> stack;
-  for (std::size_t i = 0; i < refs.size(); ++i)
-    if (refs[i] > internal[i]) stack.push_back(i);
+  for (const auto& n : starts) ++objects[add(n)].internal;
+  for (std::size_t i = 0; i < objects.size(); ++i)  // grows while we walk
+    edges(i, [&](const auto& e) { ++objects[add(e)].internal; });
+  for (std::size_t i = 0; i < objects.size(); ++i)
+    if (objects[i].refs > objects[i].internal) stack.push_back(i);
   while (!stack.empty()) {
     const std::size_t i = stack.back();
     stack.pop_back();
-    if (alive[i]) continue;
-    alive[i] = true;
-    edges(i, [&](const auto& e) { stack.push_back(index.at(e.get())); });
+    if (objects[i].alive) continue;
+    objects[i].alive = true;
+    edges(i, [&](const auto& e) { stack.push_back(e->slot); });
   }
   std::vector<std::shared_ptr<VariableNode>> released;
-  for (std::size_t i = 0; i < refs.size(); ++i)
-    if (!alive[i] && var_of[i] && var_of[i]->grad) released.push_back(std::move(var_of[i]->grad));
+  for (const object& o : objects)
+    if (!o.alive && o.var && o.var->grad) released.push_back(std::move(o.var->grad));
+  objects.clear();
   for (auto& r : released) bury(std::move(r));
 }
 
