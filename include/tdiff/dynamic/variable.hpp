@@ -116,25 +116,25 @@ struct block_pool {
   }
 };
 
-/// The allocator of std::allocate_shared for graph nodes.
+/// The allocator of std::allocate_shared for graph nodes. Under
+/// AddressSanitizer it allocates plainly, so that ASan sees every node.
 template <class T>
 struct pool_allocator {
   using value_type = T;
+#ifdef TDIFF_ADDRESS_SANITIZER
+  static constexpr bool pooled = false;
+#else
+  static constexpr bool pooled = true;
+#endif
   pool_allocator() = default;
   template <class U>
   pool_allocator(const pool_allocator<U>&) noexcept {}  // NOLINT: rebinding
   T* allocate(std::size_t n) {
-#ifdef TDIFF_ADDRESS_SANITIZER
-    n = n == 1 ? 2 : n;  // plain new and delete: ASan checks every node
-#endif
-    if (n != 1) return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{alignof(T)}));
+    if (!pooled || n != 1) return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{alignof(T)}));
     return static_cast<T*>(block_pool<sizeof(T), alignof(T)>::local().get());
   }
   void deallocate(T* p, std::size_t n) noexcept {
-#ifdef TDIFF_ADDRESS_SANITIZER
-    n = n == 1 ? 2 : n;
-#endif
-    if (n != 1) return ::operator delete(p, std::align_val_t{alignof(T)});
+    if (!pooled || n != 1) return ::operator delete(p, std::align_val_t{alignof(T)});
     block_pool<sizeof(T), alignof(T)>::local().put(p);
   }
   template <class U>
