@@ -310,14 +310,8 @@ inline void Variable::backward(backward_options options) {
       std::shared_ptr<VariableNode> out = f->output.lock();
       if (!out || !out->grad) continue;  // no gradient flows through f
       {
-        detail::backprop_scope scope(options.create_graph);
-        const bool was_recording = config.recording_backward;
-        config.recording_backward = options.create_graph;
-        struct restore {
-          detail::config& c;
-          bool v;
-          ~restore() { c.recording_backward = v; }
-        } restore_recording{config, was_recording};
+        const detail::scoped_flag backprop(config.enable_backprop, options.create_graph);
+        const detail::scoped_flag recording(config.recording_backward, options.create_graph);
 
         const auto gxs = f->backward(Variable(out->grad));
         for (std::size_t i = 0; i < f->arity; ++i) {

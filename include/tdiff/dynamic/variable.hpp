@@ -291,36 +291,29 @@ class Variable {
   std::shared_ptr<detail::VariableNode> node_;
 };
 
-/// While alive, operations record no graph (DeZero's `with no_grad():`).
-class [[nodiscard]] no_grad_guard {
+namespace detail {
+/// A thread-config flag set for a scope and restored on exit, also by an
+/// exception (DeZero's using_config).
+class scoped_flag {
  public:
-  no_grad_guard() : previous_(detail::thread_config().enable_backprop) {
-    detail::thread_config().enable_backprop = false;
-  }
-  no_grad_guard(const no_grad_guard&) = delete;
-  no_grad_guard& operator=(const no_grad_guard&) = delete;
-  ~no_grad_guard() { detail::thread_config().enable_backprop = previous_; }
+  scoped_flag(bool& flag, bool value) : flag_(flag), previous_(flag) { flag_ = value; }
+  scoped_flag(const scoped_flag&) = delete;
+  scoped_flag& operator=(const scoped_flag&) = delete;
+  ~scoped_flag() { flag_ = previous_; }
 
  private:
+  bool& flag_;
   bool previous_;
+};
+}  // namespace detail
+
+/// While alive, operations record no graph (DeZero's `with no_grad():`).
+class [[nodiscard]] no_grad_guard {
+  detail::scoped_flag off_{detail::thread_config().enable_backprop, false};
 };
 inline no_grad_guard no_grad() { return {}; }
 
 namespace detail {
-
-/// enable_backprop set for a scope (DeZero's using_config).
-class backprop_scope {
- public:
-  explicit backprop_scope(bool on) : previous_(thread_config().enable_backprop) {
-    thread_config().enable_backprop = on;
-  }
-  backprop_scope(const backprop_scope&) = delete;
-  backprop_scope& operator=(const backprop_scope&) = delete;
-  ~backprop_scope() { thread_config().enable_backprop = previous_; }
-
- private:
-  bool previous_;
-};
 
 /// A function of the graph: F provides `name`, `forward(tensors...)` and
 /// `backward(gy, inputs..., output)`.

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <utility>
 
+#include "dezero_loop.hpp"
 #include "reference.hpp"
 
 namespace bdata = boost::unit_test::data;
@@ -26,15 +27,8 @@ constexpr auto x = tdiff::var<"x">;
 template <class F>
 std::array<double, 3> dynamic_orders(F f, double at) {
   dyn::Variable v(at);
-  dyn::Variable y = f(v);
-  y.backward({.create_graph = true});
   std::array<double, 3> r{};
-  for (std::size_t n = 0; n < 3; ++n) {
-    r[n] = v.grad()->item();
-    dyn::Variable g = *v.grad();
-    v.cleargrad();
-    g.backward({.create_graph = true});
-  }
+  dezero_loop(v, f, 3, [&](int k, const auto& g) { r[static_cast<std::size_t>(k - 1)] = g->item(); });
   return r;
 }
 

@@ -11,26 +11,14 @@
 #include <cmath>
 #include <optional>
 
+#include "dezero_loop.hpp"
+
 namespace tt = boost::test_tools;
 using namespace tdiff::dynamic;
 
 namespace {
 Variable f(const Variable& x) { return pow(x, 4) - 2 * pow(x, 2); }
 
-/// d^n/dx^n by DeZero's loop: backward(create_graph), then gx = x.grad;
-/// x.cleargrad(); gx.backward(create_graph) again.
-template <class F>
-Variable nth_derivative(Variable& x, F fn, int n) {
-  Variable y = fn(x);
-  x.cleargrad();
-  y.backward({.create_graph = true});
-  for (int k = 1; k < n; ++k) {
-    Variable gx = *x.grad();
-    x.cleargrad();
-    gx.backward({.create_graph = true});
-  }
-  return *x.grad();
-}
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(second_derivative_with_and_without_cleargrad) {
