@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: BSL-1.0
-// The cost of the runtime mode: per node on scalars, per element on 10^4
-// elements, and the seed's workload next to the compile-time mode.
-// Names follow BM_<workload>_<impl>/<arg>.
+// tdiff's runtime mode: every workload by repeated create_graph backward
+// (BM_<workload>_dynamic/<order>), and the cost per node on scalars and per
+// element on 10^4 elements (BM_chain_*, BM_tanh_dynamic/BM_tanh_baseline).
 #include <benchmark/benchmark.h>
 
+#include "workloads.hpp"
+
 #include <tdiff/dynamic.hpp>
-#include <tdiff/tdiff.hpp>
 
 #include <cmath>
 #include <vector>
@@ -65,47 +66,64 @@ void BM_tanh_baseline(benchmark::State& state) {
 BENCHMARK(BM_tanh_dynamic)->Arg(10000);
 BENCHMARK(BM_tanh_baseline)->Arg(10000);
 
-/// The seed's x^4 - 2x^2 at 2, order n, by repeated create_graph backward.
-void BM_x4_dynamic(benchmark::State& state) {
-  const auto order = state.range(0);
-  std::vector<double> inputs(64);
-  for (std::size_t i = 0; i < inputs.size(); ++i) inputs[i] = 1.0 + static_cast<double>(i) / 64.0;
-  for (auto _ : state) {
-    double acc = 0;
-    for (double v : inputs) {
-      dyn::Variable x(v);
-      dyn::Variable y = pow(x, 4) - 2 * pow(x, 2);
-      y.backward({.create_graph = true});
-      for (std::int64_t k = 1; k < order; ++k) {
-        dyn::Variable g = *x.grad();
-        x.cleargrad();
-        g.backward({.create_graph = true});
-      }
-      acc += x.grad() ? x.grad()->item() : 0.0;
-    }
-    benchmark::DoNotOptimize(acc);
-  }
-  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(inputs.size()));
-}
-BENCHMARK(BM_x4_dynamic)->DenseRange(1, 4);
-
+/// The n-th derivative by repeated create_graph backward, as DeZero does it.
 template <int N>
-void BM_x4_static(benchmark::State& state) {
-  constexpr auto x = tdiff::var<"x">;
-  const auto d = tdiff::derivative<N>(tdiff::pow<4>(x) - 2 * tdiff::pow<2>(x), x);
-  std::vector<double> inputs(64);
-  for (std::size_t i = 0; i < inputs.size(); ++i) inputs[i] = 1.0 + static_cast<double>(i) / 64.0;
-  for (auto _ : state) {
-    double acc = 0;
-    for (double v : inputs) acc += d(x = v);
-    benchmark::DoNotOptimize(acc);
+dyn::Variable nth_grad(dyn::Variable& x, dyn::Variable y) {
+  y.backward({.create_graph = true});
+  for (int k = 1; k < N; ++k) {
+    dyn::Variable g = *x.grad();
+    x.cleargrad();
+    g.backward({.create_graph = true});
   }
-  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(inputs.size()));
+  return *x.grad();
 }
-BENCHMARK(BM_x4_static<1>)->Name("BM_x4_static/1");
-BENCHMARK(BM_x4_static<2>)->Name("BM_x4_static/2");
-BENCHMARK(BM_x4_static<3>)->Name("BM_x4_static/3");
-BENCHMARK(BM_x4_static<4>)->Name("BM_x4_static/4");
+
+/// d(order<n>{}, v): the n-th derivative of build(x) at x = v.
+template <class Build>
+auto nth(Build build) {
+  return [build]<int N>(bench::order<N>, double v) {
+    dyn::Variable x(v);
+    return nth_grad<N>(x, build(x)).item();
+  };
+}
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  bench::register_scalar<4>(bench::workloads::x4, "dynamic", nth(bench::fn::x4));
+  bench::register_scalar<8>(bench::workloads::sin, "dynamic", nth(bench::fn::sin_x));
+  bench::register_scalar<8>(bench::workloads::tanh, "dynamic", nth(bench::fn::tanh_x));
+  bench::register_scalar<6>(bench::workloads::w4, "dynamic", nth(bench::fn::w4));
+  bench::register_scalar<8>(bench::workloads::f, "dynamic", nth(bench::fn::f));
+  bench::register_rosenbrock("dynamic", []<int N>(bench::order<N>, double a, double b) {
+    dyn::Variable x0(a), x1(b);
+    dyn::Variable r = bench::fn::rosenbrock(x0, x1);
+    r.backward({.create_graph = N > 1});
+    dyn::Variable g0 = *x0.grad(), g1 = *x1.grad();
+    if constexpr (N == 1) {
+      return std::array<double, 2>{g0.item(), g1.item()};
+    } else {
+      // Row i of the Hessian is the gradient of g_i; a missing grad is 0.
+      const auto item = [](const std::optional<dyn::Variable>& v) { return v ? v->item() : 0.0; };
+      std::array<double, 6> out{g0.item(), g1.item()};
+      for (int i = 0; i < 2; ++i) {
+        x0.cleargrad();
+        x1.cleargrad();
+        (i == 0 ? g0 : g1).backward();
+        out[2 + 2 * i] = item(x0.grad());
+        out[3 + 2 * i] = item(x1.grad());
+      }
+      return out;
+    }
+  });
+  bench::register_array(
+      "dynamic",
+      []<int N>(bench::order<N>, const std::vector<double>& xs) {
+        dyn::Variable x{dyn::Tensor(xs)};
+        return nth_grad<N>(x, tanh(x));
+      },
+      [](const dyn::Variable& v) { return std::span<const double>(v.data().data(), v.size()); });
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+}

@@ -25,11 +25,11 @@ TDIFF_BENCH_GENERATED(f)
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::register_scalar<4>(bench::x4, "hand", x4_nth);
-  bench::register_scalar<8>(bench::sin, "hand", sin_nth);
-  bench::register_scalar<8>(bench::tanh, "hand", tanh_nth);
-  bench::register_scalar<6>(bench::w4, "hand", w4_nth);
-  bench::register_scalar<8>(bench::f, "hand", f_nth);
+  bench::register_scalar<4>(bench::workloads::x4, "hand", x4_nth);
+  bench::register_scalar<8>(bench::workloads::sin, "hand", sin_nth);
+  bench::register_scalar<8>(bench::workloads::tanh, "hand", tanh_nth);
+  bench::register_scalar<6>(bench::workloads::w4, "hand", w4_nth);
+  bench::register_scalar<8>(bench::workloads::f, "hand", f_nth);
   bench::register_rosenbrock("hand", []<int N>(bench::order<N>, double x, double y) {
     const double u = y - x * x;
     const std::array<double, 2> g{-2 * (1 - x) - 400 * x * u, 200 * u};

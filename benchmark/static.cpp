@@ -39,11 +39,11 @@ void BM_x4_constexpr(benchmark::State& state) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::register_scalar<4>(bench::x4, "static", nth<x4>);
-  bench::register_scalar<8>(bench::sin, "static", nth<sin_x>);
-  bench::register_scalar<8>(bench::tanh, "static", nth<tanh_x>);
-  bench::register_scalar<6>(bench::w4, "static", nth<w4>);
-  bench::register_scalar<8>(bench::f, "static", nth<f>);
+  bench::register_scalar<4>(bench::workloads::x4, "static", nth<x4>);
+  bench::register_scalar<8>(bench::workloads::sin, "static", nth<sin_x>);
+  bench::register_scalar<8>(bench::workloads::tanh, "static", nth<tanh_x>);
+  bench::register_scalar<6>(bench::workloads::w4, "static", nth<w4>);
+  bench::register_scalar<8>(bench::workloads::f, "static", nth<f>);
   bench::register_rosenbrock("static", []<int N>(bench::order<N>, double a, double b) {
     const auto g = eval(gradient(rosenbrock, x0, x1), x0 = a, x1 = b);
     if constexpr (N == 1) {

@@ -32,11 +32,34 @@ struct workload {
   double point;
   const long double* truth;  // truth[n - 1] is the n-th derivative at point
 };
+namespace workloads {  // (a namespace of its own, so that sin(x) below finds functions)
 inline constexpr workload x4{"x4", 2.0, closed_form::x4_at_point};         // W1, orders 1-4
 inline constexpr workload sin{"sin", 1.0, closed_form::sin_at_point};      // W2, orders 1-8
 inline constexpr workload tanh{"tanh", 1.0, closed_form::tanh_at_point};   // W3, orders 1-8
 inline constexpr workload w4{"w4", 0.7, closed_form::w4_at_point};         // W4, orders 1-6
 inline constexpr workload f{"f", 0.7, closed_form::f_at_point};            // F, orders 1-8
+}  // namespace workloads
+
+/// The functions, for libraries whose numbers overload sin, pow, ... (found
+/// by argument-dependent lookup): tdiff's runtime mode, Boost.Math fvar,
+/// libtorch, Sacado. tdiff's compile-time mode spells the same expressions.
+namespace fn {
+// Each returns its argument's type: libraries with expression templates
+// (Sacado's Fad) would otherwise return an expression that refers to
+// temporaries of the return statement.
+template <class T>
+using number = std::remove_cvref_t<T>;
+inline constexpr auto x4 = [](const auto& x) -> number<decltype(x)> { return pow(x, 4) - 2 * pow(x, 2); };
+inline constexpr auto sin_x = [](const auto& x) -> number<decltype(x)> { return sin(x); };
+inline constexpr auto tanh_x = [](const auto& x) -> number<decltype(x)> { return tanh(x); };
+inline constexpr auto w4 = [](const auto& x) -> number<decltype(x)> { return x * sin(x) / (1 + pow(x, 2)); };
+inline constexpr auto f = [](const auto& x) -> number<decltype(x)> {
+  return exp(x * sin(x)) / (1 + pow(x, 2)) + log(x);
+};
+inline constexpr auto rosenbrock = [](const auto& x, const decltype(x)& y) -> number<decltype(x)> {
+  return pow(1 - x, 2) + 100 * pow(y - x * x, 2);
+};
+}  // namespace fn
 
 template <int N>
 using order = std::integral_constant<int, N>;
