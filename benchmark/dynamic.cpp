@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // tdiff's runtime mode: every workload by repeated create_graph backward
 // (BM_<workload>_dynamic/<order>), and the cost per node on scalars and per
-// element on 10^4 elements (BM_chain_*, BM_tanh_dynamic/BM_tanh_baseline).
+// element on 10^4 elements (BM_chain_*, BM_tanh_forward_*).
 #include <benchmark/benchmark.h>
 
 #include "workloads.hpp"
@@ -45,7 +45,7 @@ void BM_chain_backward_dynamic(benchmark::State& state) {
 BENCHMARK(BM_chain_backward_dynamic)->Arg(1000)->Arg(100000);
 
 /// tanh of 10^4 elements: the graph's overhead against a plain loop.
-void BM_tanh_dynamic(benchmark::State& state) {
+void BM_tanh_forward_dynamic(benchmark::State& state) {
   dyn::Variable x(dyn::Tensor::linspace(-7, 7, static_cast<std::size_t>(state.range(0))));
   for (auto _ : state) {
     dyn::Variable y = tanh(x);
@@ -53,7 +53,7 @@ void BM_tanh_dynamic(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
-void BM_tanh_baseline(benchmark::State& state) {
+void BM_tanh_forward_loop(benchmark::State& state) {
   std::vector<double> x(static_cast<std::size_t>(state.range(0))), y(x.size());
   for (std::size_t i = 0; i < x.size(); ++i) x[i] = -7 + 14.0 * static_cast<double>(i) / static_cast<double>(x.size() - 1);
   for (auto _ : state) {
@@ -63,8 +63,8 @@ void BM_tanh_baseline(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
-BENCHMARK(BM_tanh_dynamic)->Arg(10000);
-BENCHMARK(BM_tanh_baseline)->Arg(10000);
+BENCHMARK(BM_tanh_forward_dynamic)->Arg(10000);
+BENCHMARK(BM_tanh_forward_loop)->Arg(10000);
 
 /// The n-th derivative by repeated create_graph backward, as DeZero does it.
 template <int N>
