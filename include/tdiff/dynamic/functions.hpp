@@ -277,6 +277,7 @@ inline void Variable::backward(backward_options options) {
   using detail::FunctionNode;
   using detail::VariableNode;
   detail::config& config = detail::thread_config();
+  detail::collector& collector = detail::thread_collector();
   if (!node_->grad) node_->grad = Variable(Tensor::full(node_->data.shape(), 1.0)).node_;
   if (!node_->creator) return;  // a leaf: its grad is the seed (DeZero crashes here)
 
@@ -311,7 +312,6 @@ inline void Variable::backward(backward_options options) {
       if (!out || !out->grad) continue;  // no gradient flows through f
       {
         const detail::scoped_flag backprop(config.enable_backprop, options.create_graph);
-        const detail::scoped_flag recording(config.recording_backward, options.create_graph);
 
         const auto gxs = f->backward(Variable(out->grad));
         for (std::size_t i = 0; i < f->arity; ++i) {
@@ -322,7 +322,7 @@ inline void Variable::backward(backward_options options) {
             x->grad = gxs[i]->node();
           else  // a new variable, never in place: x.grad may be shared or recorded
             x->grad = (Variable(x->grad) + *gxs[i]).node();
-          if (x->grad->creator) x->may_cycle = true;
+          if (x->handles == 0 && detail::may_close_cycle(*x)) collector.note_root(x);
           add(x->creator);
         }
       }
@@ -332,21 +332,17 @@ inline void Variable::backward(backward_options options) {
       }
     }
   } catch (...) {
-    for (auto it = undo.rbegin(); it != undo.rend(); ++it) it->first->grad = std::move(it->second);
+    for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+      it->first->grad = std::move(it->second);
+      if (it->first->handles == 0 && detail::may_close_cycle(*it->first)) collector.note_root(it->first);
+    }
     --config.backward_depth;
     throw;
   }
   --config.backward_depth;
   undo.clear();
   pending = {};
-  if (config.backward_depth == 0) {
-    std::vector<std::shared_ptr<VariableNode>> roots;
-    for (const auto& w : config.deferred)
-      if (auto n = w.lock(); n && n->handles == 0) roots.push_back(std::move(n));
-    config.deferred.clear();
-    if (!roots.empty()) detail::collect_cycles(roots);
-    for (auto& r : roots) detail::bury(std::move(r));
-  }
+  collector.maybe_collect();
 }
 
 }  // namespace tdiff::dynamic

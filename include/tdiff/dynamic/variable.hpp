@@ -147,14 +147,71 @@ struct pool_allocator {
 
 struct config {
   bool enable_backprop = true;
-  bool recording_backward = false;  // inside a create_graph backward pass
   int backward_depth = 0;           // cycle collection waits until backward is done
-  std::vector<std::weak_ptr<VariableNode>> deferred;  // roots to collect after backward
 };
 inline config& thread_config() {
   thread_local config c;
   return c;
 }
+
+/// The cycle collector's state, per thread. Reference cycles are made only by
+/// create_graph: x -> x.grad -> its creator -> ... -> x. Every such cycle
+/// passes through a node whose grad has a creator, so those nodes are the
+/// roots: when their last handle goes, or when backward gives a grad with a
+/// creator to a node that has no handle (a temporary leaf). Roots are they are collected in batches, when
+/// the nodes made since the last collection outnumber the nodes it looked at
+/// (and at least `batch`), so that collection costs O(1) per node made however
+/// large the live graph, as CPython's collector thresholds do. A thread's
+/// remaining roots are collected when the thread ends.
+struct collector {
+  static constexpr std::size_t batch = 256;
+  std::vector<std::shared_ptr<VariableNode>> roots;
+  std::size_t made = 0;       // nodes made since the last collection
+  std::size_t last_walk = 0;  // nodes the last collection looked at
+  struct object {
+    VariableNode* var;  // one of the two is set
+    FunctionNode* fn;
+    long refs, internal;
+    bool alive;
+  };
+  std::vector<object> objects;  // scratch of a collection
+  std::vector<std::size_t> stack;
+  std::uint64_t pass = 0;
+
+  void add_root(std::shared_ptr<VariableNode>&& n) {
+    roots.push_back(std::move(n));
+    maybe_collect();
+  }
+  /// A root found by backward (which must not throw from its undo path).
+  void note_root(const std::shared_ptr<VariableNode>& n) noexcept {
+    try {
+      roots.push_back(n);
+    } catch (...) {  // out of memory: this cycle stays
+    }
+  }
+  void maybe_collect() noexcept {
+    if (made >= std::max(batch, last_walk) && thread_config().backward_depth == 0) collect_or_leave();
+  }
+  void collect();
+  /// Out of memory while looking: the cycles stay, nothing throws.
+  void collect_or_leave() noexcept {
+    try {
+      collect();
+    } catch (...) {
+    }
+  }
+  ~collector() { collect_or_leave(); }
+};
+inline collector& thread_collector() {
+  thread_graveyard();  // made first, so that it outlives the collector (whose destructor buries)
+  thread_local collector c;
+  return c;
+}
+/// Whether n, once no handle holds it, may be part of a garbage cycle.
+inline bool may_close_cycle(const VariableNode& n);
+
+/// Collects every pending root now (tests use it to check what is freed).
+inline void collect_garbage() { thread_collector().collect_or_leave(); }
 
 // ------------------------------------------------------------------ nodes
 
@@ -165,7 +222,6 @@ struct VariableNode {
   int generation = 0;
   std::string name;
   std::size_t handles = 0;       // Variable handles on this node (the user's view)
-  bool may_cycle = false;        // part of a create_graph backward graph
   std::uint64_t visit = 0;       // cycle collection: the pass that last saw this node
   std::size_t slot = 0;          // ... and its index in that pass
 
@@ -195,7 +251,6 @@ struct FunctionNode {
   virtual std::array<std::optional<Variable>, 2> backward(const Variable& gy) = 0;
 };
 
-void collect_cycles(const std::vector<std::shared_ptr<VariableNode>>& starts);
 
 }  // namespace detail
 
@@ -271,18 +326,11 @@ class Variable {
  private:
   void release() noexcept {
     if (!node_) return;
-    if (--node_->handles == 0 && node_->may_cycle) {
+    if (--node_->handles == 0 && detail::may_close_cycle(*node_)) {
       try {
-        detail::config& c = detail::thread_config();
-        if (c.backward_depth > 0) {
-          c.deferred.push_back(node_);
-        } else {
-          std::vector<std::shared_ptr<detail::VariableNode>> roots;
-          roots.push_back(std::move(node_));  // no extra reference while looking
-          detail::collect_cycles(roots);
-          node_ = std::move(roots.front());
-        }
-      } catch (...) {  // out of memory while looking: leave the cycle, never throw here
+        detail::thread_collector().add_root(std::move(node_));
+        return;
+      } catch (...) {  // out of memory: leave the cycle, never throw here
       }
     }
     detail::bury(std::move(node_));
@@ -341,8 +389,8 @@ Variable apply(F f, const In&... in) {
   out.node()->generation = fn->generation + 1;
   // Nodes made by a create_graph backward, or from such nodes, may close a
   // reference cycle through a grad: their handles' release looks for one.
-  out.node()->may_cycle = thread_config().recording_backward || (in.node()->may_cycle || ...);
   out.node()->creator = std::move(fn);
+  thread_collector().made += 2;
   return out;
 }
 
@@ -359,22 +407,22 @@ std::array<std::optional<Variable>, 2> function<F>::backward(const Variable& gy)
 
 // --------------------------------------------------------- cycle collection
 
-/// Trial deletion, as in CPython's collector. `starts` are nodes whose last
-/// handle went away (the caller's own copies of them are not outside
+inline bool may_close_cycle(const VariableNode& n) { return n.grad && n.grad->creator; }
+
+/// Trial deletion, as in CPython's collector. The roots are nodes whose last
+/// handle went away (the collector's own copies of them are not outside
 /// references). Among the nodes reachable from them, those whose every strong
 /// reference comes from inside that set, and that nothing held from outside
 /// reaches, are garbage kept only by cycles. Dropping their grads breaks every
 /// such cycle: each passes through a grad, the forward graph being acyclic.
-inline void collect_cycles(const std::vector<std::shared_ptr<VariableNode>>& starts) {
-  struct object {
-    VariableNode* var;  // one of the two is set
-    FunctionNode* fn;
-    long refs, internal;
-    bool alive;
-  };
-  thread_local std::uint64_t pass = 0;
-  thread_local std::vector<object> objects;
-  thread_local std::vector<std::size_t> stack;
+inline void collector::collect() {
+  std::vector<std::shared_ptr<VariableNode>> starts;
+  starts.swap(roots);
+  made = 0;
+  // A root that got a handle again since is no root (x.grad() made one).
+  std::erase_if(starts, [](const auto& n) { return n->handles != 0; });
+  last_walk = 0;
+  if (starts.empty()) return;
   ++pass;
   objects.clear();
   stack.clear();
@@ -413,11 +461,27 @@ inline void collect_cycles(const std::vector<std::shared_ptr<VariableNode>>& sta
     objects[i].alive = true;
     edges(i, [&](const auto& e) { stack.push_back(e->slot); });
   }
+  // Roots still alive stay roots (once each): held from outside now, they may
+  // be garbage after the next release of a node that is no root itself.
+  // (Compacted in place: no allocation, so nothing here throws.)
+  std::size_t kept = 0;
+  for (auto& n : starts) {
+    object& o = objects[n->slot];
+    if (o.alive && o.internal > 0) {
+      o.internal = 0;
+      std::swap(starts[kept++], n);
+    }
+  }
   std::vector<std::shared_ptr<VariableNode>> released;
   for (const object& o : objects)
     if (!o.alive && o.var && o.var->grad) released.push_back(std::move(o.var->grad));
+  last_walk = objects.size();
   objects.clear();
   for (auto& r : released) bury(std::move(r));
+  for (std::size_t i = kept; i < starts.size(); ++i) bury(std::move(starts[i]));
+  starts.resize(kept);
+  starts.swap(roots);  // roots found while burying (none expected) come after
+  roots.insert(roots.end(), std::make_move_iterator(starts.begin()), std::make_move_iterator(starts.end()));
 }
 
 }  // namespace detail
