@@ -2,8 +2,10 @@
 /// @file
 /// Defines `evaluate`: the value of a node given the run-time constants of its
 /// expression and the values bound to its variables. Each distinct
-/// subexpression is computed once per call (see schedule.hpp); containers are
-/// evaluated element by element in one fused loop.
+/// subexpression is computed once per call (see schedule.hpp). Containers are
+/// evaluated in blocks of elements, one schedule entry at a time over the
+/// block: each entry is a short loop the compiler vectorises, and functions
+/// with an array kernel (simd.hpp) compute the block in SIMD registers.
 ///
 /// Misuse is reported here, before any evaluation is instantiated, so the
 /// first error line is the one that explains it (see tdiff::error).
@@ -16,7 +18,10 @@
 #include <tdiff/detail/schedule.hpp>
 #include <tdiff/detail/variables.hpp>
 
+#include <algorithm>
+#include <concepts>
 #include <cstddef>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -93,16 +98,17 @@ template <class Constants, class... Bs>
 struct context {
   const Constants& constants;
   std::tuple<const Bs&...> bindings;
-  std::size_t element = 0;  // the element evaluated, when containers are bound
 
-  /// The value bound to the variable whose name hashes to Id.
+  /// The number bound to the variable whose name hashes to Id (containers
+  /// are read by the block evaluation, through binding_of_id).
   template <std::uint64_t Id>
   constexpr auto value_of_id() const {
-    const auto& v = std::get<index_of_id<Id>()>(bindings).value;
-    if constexpr (elementwise<std::remove_cvref_t<decltype(v)>>)
-      return v[element];
-    else
-      return v;
+    return binding_of_id<Id>();
+  }
+  /// The value (a number or a container) bound to that variable.
+  template <std::uint64_t Id>
+  constexpr const auto& binding_of_id() const {
+    return std::get<index_of_id<Id>()>(bindings).value;
   }
   template <std::uint64_t Id>
   static constexpr std::size_t index_of_id() {
@@ -154,6 +160,76 @@ constexpr T run_schedule(const Ctx& ctx) {
     (void)done;
   }(std::make_index_sequence<table.size()>{});
   return v[table.size() - 1];
+}
+
+// ----------------------------------------------- blocks of container elements
+
+/// Whether entry E has the same value for every element (computed once).
+template <step_entry E>
+inline constexpr bool uniform_entry = E.what == kind::constant || E.what == kind::slot;
+
+/// Computes entry E of a schedule for the elements [first, first + m) of the
+/// bound containers into out; row(k) holds entry k's values for the block.
+template <class T, step_entry E, class Row, class Ctx>
+void block_entry(T* out, const Row& row, const Ctx& ctx, std::size_t first, std::size_t m) {
+  if constexpr (uniform_entry<E>) {
+    return;  // filled once, before the first block
+  } else if constexpr (E.what == kind::variable) {
+    const auto& v = ctx.template binding_of_id<E.id>();
+    if constexpr (elementwise<std::remove_cvref_t<decltype(v)>>) {
+      for (std::size_t j = 0; j < m; ++j) out[j] = static_cast<T>(v[first + j]);
+    } else {
+      std::fill_n(out, m, static_cast<T>(v));
+    }
+  } else if constexpr (E.what == kind::sum) {
+    const T *a = row(E.a), *b = row(E.b);
+    for (std::size_t j = 0; j < m; ++j) out[j] = a[j] + b[j];
+  } else if constexpr (E.what == kind::product) {
+    const T *a = row(E.a), *b = row(E.b);
+    for (std::size_t j = 0; j < m; ++j) out[j] = a[j] * b[j];
+  } else if constexpr (E.what == kind::power) {
+    const T *a = row(E.a), *b = row(E.b);
+    for (std::size_t j = 0; j < m; ++j) {
+      if constexpr (E.constant_exponent && E.q == 1)
+        out[j] = math::ipow_c<E.p>(a[j]);
+      else if constexpr (E.constant_exponent && E.q == 2)
+        out[j] = math::ipow_c<E.p>(math::sqrt(a[j]));
+      else
+        out[j] = math::pow(a[j], b[j]);
+    }
+  } else {
+    using op = typename op_with_id<E.id>::type;
+    const T* a = row(E.a);
+    if constexpr (std::same_as<T, double> && requires { op::value_n(a, out, m); })
+      op::value_n(a, out, m);  // an array kernel
+    else
+      for (std::size_t j = 0; j < m; ++j) out[j] = op::value(a[j]);
+  }
+}
+
+template <class T, class N, class Ctx, class R>
+void run_schedule_blocks(const Ctx& ctx, std::size_t n, R& result) {
+  constexpr auto& table = schedule<N>::table;
+  constexpr std::size_t entries = table.size();
+  // Elements per block: the block's rows stay within ~64 KiB (L1/L2).
+  constexpr std::size_t width = std::clamp<std::size_t>(8192 / entries / 4 * 4, 8, 256);
+  const std::unique_ptr<T[]> buffer(new T[entries * width]);
+  const auto row = [&](std::size_t k) { return buffer.get() + k * width; };
+  // Entries that do not depend on an element are computed once.
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    const auto fill = [&]<std::size_t K>(std::integral_constant<std::size_t, K>) {
+      if constexpr (uniform_entry<table[K]>) std::fill_n(row(K), width, step<T, table[K]>(std::array<T, 1>{}, ctx));
+    };
+    (fill(std::integral_constant<std::size_t, I>{}), ...);
+  }(std::make_index_sequence<entries>{});
+  for (std::size_t first = 0; first < n; first += width) {
+    const std::size_t m = std::min(width, n - first);
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (block_entry<T, table[I]>(row(I), row, ctx, first, m), ...);
+    }(std::make_index_sequence<entries>{});
+    const T* last = row(entries - 1);
+    for (std::size_t j = 0; j < m; ++j) result[first + j] = static_cast<typename R::value_type>(last[j]);
+  }
 }
 
 // ------------------------------------------------------------ diagnostics
@@ -262,11 +338,8 @@ constexpr auto evaluate(const Constants& constants, const Bs&... bs) {
     using T = typename element_type_of<Bs...>::type;
     const std::size_t n = common_size(bs...);
     R result(n);
-    context<Constants, Bs...> ctx{constants, {bs...}};
-    for (std::size_t i = 0; i < n; ++i) {
-      ctx.element = i;
-      result[i] = static_cast<typename R::value_type>(run_schedule<T, N>(ctx));
-    }
+    const context<Constants, Bs...> ctx{constants, {bs...}};
+    run_schedule_blocks<T, N>(ctx, n, result);
     return result;
   } else {
     const context<Constants, Bs...> ctx{constants, {bs...}};

@@ -110,6 +110,13 @@ struct unary_fn {
   static constexpr std::string_view name = class_name<Op>::value;
   static constexpr bool arity1 = true;
   Tensor forward(const Tensor& a) const {
+    if constexpr (requires(const double* p, double* q) { Op::value_n(p, q, std::size_t{}); }) {
+      if (a.size() > 1) {  // an array kernel (one element: the scalar function, as the other mode)
+        Tensor r = Tensor::uninitialized(a.shape());
+        Op::value_n(a.data(), r.data(), a.size());
+        return r;
+      }
+    }
     return map(a, [](double v) { return Op::value(v); });
   }
   Variable backward(const Variable& gy, const Variable& x, const Variable& y) const {
