@@ -333,6 +333,12 @@ inline Tensor sum_to(const Tensor& a, const Shape& shape) {
   Tensor r = Tensor::full(shape, 0.0);
   double* pr = r.data();
   const double* pa = a.data();
+  if (r.size() == 1) {  // the grad of a scalar operand: a plain sum
+    double total = 0;
+    for (std::size_t i = 0, n = a.size(); i < n; ++i) total += pa[i];
+    pr[0] = total;
+    return r;
+  }
   detail::for_each_broadcast(a.shape(), a.shape(), shape,
                              [&](std::size_t o, std::size_t, std::size_t is) { pr[is] += pa[o]; });
   return r;
