@@ -41,7 +41,12 @@ def load(files):
         data = json.loads(pathlib.Path(f).read_text())
         contexts.update(data.get("context", {}))
         for b in data["benchmarks"]:
-            m = NAME.match(b["name"])
+            # With --benchmark_repetitions, only the medians count.
+            if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
+                continue
+            if b.get("run_type") == "iteration" and b.get("repetitions", 1) > 1:
+                continue
+            m = NAME.match(b.get("run_name", b["name"]))
             if not m or b.get("error_occurred"):
                 continue
             times[(m["workload"], m["impl"], int(m["order"]))] = b["real_time"] * SCALE[b["time_unit"]]

@@ -158,13 +158,15 @@ inline config& thread_config() {
 /// create_graph: x -> x.grad -> its creator -> ... -> x. Every such cycle
 /// passes through a node whose grad has a creator, so those nodes are the
 /// roots: when their last handle goes, or when backward gives a grad with a
-/// creator to a node that has no handle (a temporary leaf). Roots are they are collected in batches, when
-/// the nodes made since the last collection outnumber the nodes it looked at
-/// (and at least `batch`), so that collection costs O(1) per node made however
-/// large the live graph, as CPython's collector thresholds do. A thread's
-/// remaining roots are collected when the thread ends.
+/// creator to a node that has no handle (a temporary leaf). A collection runs
+/// when a root arrives, unless the nodes made since the last collection are
+/// fewer than a quarter of the nodes that collection looked at: then the
+/// roots wait. So garbage is freed at once in the common case (while its
+/// memory is still in cache), and collection costs O(1) per node made however
+/// large the live graph, as CPython's thresholds intend. A thread's remaining
+/// roots are collected when the thread ends.
 struct collector {
-  static constexpr std::size_t batch = 256;
+  static constexpr std::size_t patience = 4;  // walks of up to 4 nodes per node made
   std::vector<std::shared_ptr<VariableNode>> roots;
   std::size_t made = 0;       // nodes made since the last collection
   std::size_t last_walk = 0;  // nodes the last collection looked at
@@ -190,7 +192,7 @@ struct collector {
     }
   }
   void maybe_collect() noexcept {
-    if (made >= std::max(batch, last_walk) && thread_config().backward_depth == 0) collect_or_leave();
+    if (made * patience >= last_walk && thread_config().backward_depth == 0) collect_or_leave();
   }
   void collect();
   /// Out of memory while looking: the cycles stay, nothing throws.

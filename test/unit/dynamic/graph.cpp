@@ -199,8 +199,7 @@ BOOST_AUTO_TEST_CASE(create_graph_cycles_are_freed) {
     x_node = x.node();
     g_node = x.grad()->node();
   }
-  // Collected in batches (the cost stays O(1) per node made); force it.
-  BOOST_TEST(!x_node.expired());
+  // A collection may wait (its cost stays O(1) per node made); force it.
   tdiff::dynamic::detail::collect_garbage();
   BOOST_TEST(x_node.expired());
   BOOST_TEST(g_node.expired());
