@@ -209,13 +209,21 @@ def first_line(cmd):
         return "?"
 
 
+def benchmark_version():
+    try:
+        return subprocess.run(["dpkg-query", "-W", "-f", "${Version}", "libbenchmark-dev"],
+                              capture_output=True, text=True).stdout.strip() or "?"
+    except OSError:
+        return "?"
+
+
 def machine(contexts):
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     mem = next((int(l.split()[1]) // 1024 // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
     lines = [f"- Date: {datetime.date.today().isoformat()}; {platform.system()} {platform.release()}",
              f"- CPU: {cpu}, {contexts.get('num_cpus', '?')} cores at {contexts.get('mhz_per_cpu', '?')} MHz; {mem} GiB",
              f"- Compilers: {first_line(['g++', '--version'])}; {first_line(['clang++', '--version'])}",
-             f"- Google Benchmark {contexts.get('library_version', '?')}, programs built by Meson "
+             f"- Google Benchmark {contexts.get('library_version') or benchmark_version()}, programs built by Meson "
              "`-Dbuildtype=release` (-O3) with g++"]
     if "torch_threads" in contexts:
         lines.append(f"- libtorch intra-op threads: {contexts['torch_threads']} (its default; tdiff uses one)")
