@@ -285,7 +285,8 @@ inline void Variable::backward(backward_options options) {
   using detail::VariableNode;
   detail::config& config = detail::thread_config();
   detail::collector& collector = detail::thread_collector();
-  if (!node_->grad) node_->grad = Variable(Tensor::full(node_->data.shape(), 1.0)).node_;
+  // (.node(), a copy: moving out of the temporary would skip its handle release)
+  if (!node_->grad) node_->grad = Variable(Tensor::full(node_->data.shape(), 1.0)).node();
   if (!node_->creator) return;  // a leaf: its grad is the seed (DeZero crashes here)
 
   // Undo log: every grad assignment, to restore them all if anything throws.

@@ -389,10 +389,8 @@ Variable apply(F f, const In&... in) {
   fn->generation = std::max({in.node()->generation...});
   fn->output = out.node();
   out.node()->generation = fn->generation + 1;
-  // Nodes made by a create_graph backward, or from such nodes, may close a
-  // reference cycle through a grad: their handles' release looks for one.
   out.node()->creator = std::move(fn);
-  thread_collector().made += 2;
+  thread_collector().made += 2;  // paces the cycle collector
   return out;
 }
 

@@ -187,6 +187,27 @@ BOOST_AUTO_TEST_CASE(cycle_through_a_leaf_without_handle_is_freed) {
   BOOST_TEST(leaf.expired());
 }
 
+BOOST_AUTO_TEST_CASE(seed_that_gets_a_grad_is_freed) {
+  // y = x*x: the seed of the first pass is an input of x.grad's graph, and
+  // the second pass gives it a grad with a graph. Its handle count once
+  // stayed at 1 (the seed's temporary handle was moved from, never
+  // released), so the cycle through it had no root and leaked.
+  std::weak_ptr<tdiff::dynamic::detail::VariableNode> seed;
+  {
+    Variable x(2.0);
+    Variable y = x * x;
+    y.backward({.retain_grad = true, .create_graph = true});
+    seed = y.grad()->node();
+    BOOST_TEST(seed.lock()->handles == 0);
+    Variable g1 = *x.grad();
+    x.cleargrad();
+    g1.backward({.create_graph = true});
+    BOOST_TEST(x.grad()->item() == 2.0);
+  }
+  tdiff::dynamic::detail::collect_garbage();
+  BOOST_TEST(seed.expired());
+}
+
 BOOST_AUTO_TEST_CASE(create_graph_cycles_are_freed) {
   std::weak_ptr<tdiff::dynamic::detail::VariableNode> x_node, g_node;
   {
