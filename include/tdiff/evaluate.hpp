@@ -13,6 +13,10 @@
 #include <boost/hana/unpack.hpp>
 
 #include <array>
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 
 namespace tdiff {
 namespace detail {
@@ -37,12 +41,78 @@ constexpr auto eval_any(const E& e, const Bs&... bs) {
   }
 }
 
+// ------------------------------------- one schedule for a gradient or Hessian
+
+template <class... Ls>
+struct concat {
+  using type = type_list<>;
+};
+template <class... As, class... Ls>
+struct concat<type_list<As...>, Ls...> {
+  template <class... Bs>
+  static type_list<As..., Bs...> join(type_list<Bs...>);
+  using type = decltype(join(typename concat<Ls...>::type{}));
+};
+
+/// The node types of a (nested) tuple's expressions, in order, and whether
+/// they can share one schedule: expressions without run-time scalars (those
+/// would sit in separate constant tuples).
+template <class E>
+struct leaves_of {
+  static constexpr bool shareable = false;
+  static constexpr std::size_t count = 1;
+  using type = type_list<>;
+};
+template <class E>
+  requires expression<E>
+struct leaves_of<E> {
+  static constexpr bool shareable = std::is_same_v<typename E::constants_type, std::tuple<>>;
+  static constexpr std::size_t count = 1;
+  using type = type_list<typename E::node_type>;
+};
+template <class... Ts>
+struct leaves_of<boost::hana::tuple<Ts...>> {
+  static constexpr bool shareable = (leaves_of<Ts>::shareable && ...);
+  static constexpr std::size_t count = (std::size_t{0} + ... + leaves_of<Ts>::count);
+  using type = typename concat<typename leaves_of<Ts>::type...>::type;
+};
+
+/// The flat values v from offset First on, in the nested shape of T.
+template <class T, std::size_t First, class V>
+constexpr auto reshape_leaves(const V& v) {
+  if constexpr (is_hana_tuple_v<T>) {
+    return []<class... Ts>(const V& w, std::type_identity<boost::hana::tuple<Ts...>>) {
+      constexpr std::array<std::size_t, sizeof...(Ts)> counts{leaves_of<Ts>::count...};
+      constexpr auto first = [&] {
+        std::array<std::size_t, sizeof...(Ts)> f{};
+        std::size_t at = First;
+        for (std::size_t i = 0; i < f.size(); ++i) f[i] = std::exchange(at, at + counts[i]);
+        return f;
+      }();
+      return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        using element = decltype(reshape_leaves<std::tuple_element_t<0, std::tuple<Ts...>>, First>(w));
+        return std::array<element, sizeof...(Ts)>{reshape_leaves<Ts, first[I]>(w)...};
+      }(std::index_sequence_for<Ts...>{});
+    }(v, std::type_identity<T>{});
+  } else {
+    return v[First];
+  }
+}
+
 template <class... Ts, class... Bs>
 constexpr auto eval_tuple(const boost::hana::tuple<Ts...>& t, const Bs&... bs) {
-  return boost::hana::unpack(t, [&](const auto&... es) {
-    using element = decltype(eval_any(boost::hana::front(t), bs...));
-    return std::array<element, sizeof...(Ts)>{eval_any(es, bs...)...};
-  });
+  using tuple = boost::hana::tuple<Ts...>;
+  if constexpr (sizeof...(Ts) > 0 && leaves_of<tuple>::shareable && !has_container_v<Bs...> &&
+                (is_binding_v<Bs> && ...)) {
+    // Components share subexpressions (y - x^2 in Rosenbrock's gradient and
+    // Hessian): one schedule for all of them computes each once.
+    return reshape_leaves<tuple, 0>(evaluate_all(typename leaves_of<tuple>::type{}, bs...));
+  } else {
+    return boost::hana::unpack(t, [&](const auto&... es) {
+      using element = decltype(eval_any(boost::hana::front(t), bs...));
+      return std::array<element, sizeof...(Ts)>{eval_any(es, bs...)...};
+    });
+  }
 }
 
 }  // namespace detail

@@ -144,14 +144,16 @@ constexpr T step(const V& v, const Ctx& ctx) {
       return math::ipow_c<E.p>(math::sqrt(v[E.a]));
     else
       return math::pow(v[E.a], v[E.b]);
+  } else if constexpr (E.what == kind::group) {
+    return T{};  // only ties roots together
   } else {
     return op_with_id<E.id>::type::value(v[E.a]);
   }
 }
 
-/// The value of node N: every node of its closure once, children first.
+/// The values of every node of N's closure, each once, children first.
 template <class T, class N, class Ctx>
-constexpr T run_schedule(const Ctx& ctx) {
+constexpr auto run_schedule_values(const Ctx& ctx) {
   constexpr auto& table = schedule<N>::table;
   std::array<T, table.size()> v{};
   [&]<std::size_t... I>(std::index_sequence<I...>) {
@@ -159,7 +161,13 @@ constexpr T run_schedule(const Ctx& ctx) {
     const bool done[] = {((v[I] = step<T, table[I]>(v, ctx)), true)...};
     (void)done;
   }(std::make_index_sequence<table.size()>{});
-  return v[table.size() - 1];
+  return v;
+}
+
+/// The value of node N.
+template <class T, class N, class Ctx>
+constexpr T run_schedule(const Ctx& ctx) {
+  return run_schedule_values<T, N, Ctx>(ctx).back();
 }
 
 // ----------------------------------------------- blocks of container elements
@@ -181,6 +189,8 @@ void block_entry(T* out, const Row& row, const Ctx& ctx, std::size_t first, std:
     } else {
       std::fill_n(out, m, static_cast<T>(v));
     }
+  } else if constexpr (E.what == kind::group) {
+    return;  // only ties roots together
   } else if constexpr (E.what == kind::sum) {
     const T *a = row(E.a), *b = row(E.b);
     for (std::size_t j = 0; j < m; ++j) out[j] = a[j] + b[j];
@@ -344,6 +354,37 @@ constexpr auto evaluate(const Constants& constants, const Bs&... bs) {
   } else {
     const context<Constants, Bs...> ctx{constants, {bs...}};
     return run_schedule<R, N>(ctx);
+  }
+}
+
+/// group<N1, group<N2, ...>>: several roots under one scheduling node.
+template <class... Ns>
+struct group_of;
+template <class N>
+struct group_of<N> {
+  using type = N;
+};
+template <class N, class... Ns>
+struct group_of<N, Ns...> {
+  using type = group<N, typename group_of<Ns...>::type>;
+};
+
+/// The values of the nodes Ns (expressions without run-time scalars) at
+/// numbers bs, by one schedule: what they share is computed once.
+template <class... Ns, class... Bs>
+constexpr auto evaluate_all(type_list<Ns...>, const Bs&... bs) {
+  using G = typename group_of<Ns...>::type;
+  using R = typename value_type_or_double<type_list<Bs...>>::type;
+  if constexpr (!check_bindings<G, Bs...>()) {
+    return std::array<R, sizeof...(Ns)>{};  // unreachable: a diagnostic was issued above
+  } else {
+    constexpr std::tuple<> constants;
+    const context<std::tuple<>, Bs...> ctx{constants, {bs...}};
+    const auto v = run_schedule_values<R, G>(ctx);
+    constexpr auto& at = positions_v<G, Ns...>;
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return std::array<R, sizeof...(Ns)>{v[at[I]]...};
+    }(std::make_index_sequence<sizeof...(Ns)>{});
   }
 }
 

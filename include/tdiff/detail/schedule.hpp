@@ -71,7 +71,7 @@ constexpr key make_key(int height, std::uint64_t tag, key a = {}, key b = {}) {
   return {height, mix(mix(tag, a.hash), b.hash), mix2(mix2(tag, a.check), b.check)};
 }
 
-enum class kind : unsigned char { variable, constant, slot, sum, product, power, unary };
+enum class kind : unsigned char { variable, constant, slot, sum, product, power, unary, group };
 
 /// What a node is. Children are pointers to their own descriptors (static
 /// constexpr members of node_info), so the whole DAG can be walked by a
@@ -266,6 +266,13 @@ struct node_info<unary<Op, A>> {
                                    kind::unary, &node_info<A>::self, nullptr, 1, 0, 1, false, op};
 };
 
+/// Several roots evaluated by one schedule (the components of a gradient or
+/// Hessian share subexpressions): a scheduling node only, never an expression.
+template <class A, class B>
+struct group {};
+template <class A, class B>
+struct node_info<group<A, B>> : binary_info<kind::group, A, B> {};
+
 /// The number of distinct nodes of N (N included).
 template <class N>
 inline constexpr std::size_t node_count_v = closure_size(&node_info<N>::self);
@@ -286,6 +293,14 @@ struct schedule {
     return t;
   }();
 };
+
+/// Positions of the nodes Parts in the schedule of Root.
+template <class Root, class... Parts>
+inline constexpr std::array<std::size_t, sizeof...(Parts)> positions_v = [] {
+  node_array items;
+  closure_of(&node_info<Root>::self, items);
+  return std::array<std::size_t, sizeof...(Parts)>{position(items, &node_info<Parts>::self)...};
+}();
 
 /// The op whose name hashes to H; each op of functions.hpp registers itself.
 template <std::uint64_t H>

@@ -7,6 +7,7 @@
 
 #include <tdiff/tdiff.hpp>
 
+#include <cmath>
 #include <string_view>
 
 namespace {
@@ -55,6 +56,32 @@ BOOST_AUTO_TEST_CASE(shared_subexpressions_are_evaluated_once) {
   // The 4th derivative in x mentions u in many products and sums: still once.
   calls = 0;
   (void)derivative<4>(f, x)(x = 0.25, y = 0.5);
+  BOOST_TEST(calls == 1);
+}
+
+BOOST_AUTO_TEST_CASE(gradient_and_hessian_share_one_schedule) {
+  // Every component of the gradient and of the Hessian contains u; eval
+  // computes them all with one schedule, so u is evaluated once per eval.
+  const auto u = counted(x * y);
+  const auto f = u * u * x + sin(u);
+  calls = 0;
+  const auto g = eval(gradient(f, x, y), x = 0.5, y = 3.0);
+  BOOST_TEST(calls == 1);
+  calls = 0;
+  const auto h = eval(hessian(f, x, y), x = 0.5, y = 3.0);
+  BOOST_TEST(calls == 1);
+  // By hand, with u = 2xy: f = 4x^3 y^2 + sin(2xy).
+  const double X = 0.5, Y = 3.0, U = 2 * X * Y;
+  BOOST_TEST(g[0] == 12 * X * X * Y * Y + 2 * Y * std::cos(U), boost::test_tools::tolerance(1e-14));
+  BOOST_TEST(g[1] == 8 * X * X * X * Y + 2 * X * std::cos(U), boost::test_tools::tolerance(1e-14));
+  BOOST_TEST(h[0][0] == 24 * X * Y * Y - 4 * Y * Y * std::sin(U), boost::test_tools::tolerance(1e-14));
+  const double hxy = 24 * X * X * Y + 2 * std::cos(U) - 4 * X * Y * std::sin(U);
+  BOOST_TEST(h[0][1] == hxy, boost::test_tools::tolerance(1e-14));
+  BOOST_TEST(h[1][0] == hxy, boost::test_tools::tolerance(1e-14));
+  BOOST_TEST(h[1][1] == 8 * X * X * X - 4 * X * X * std::sin(U), boost::test_tools::tolerance(1e-14));
+  // Each component evaluated alone agrees (a schedule of its own).
+  calls = 0;
+  BOOST_TEST(derivative(derivative(f, x), y)(x = 0.5, y = 3.0) == h[0][1], boost::test_tools::tolerance(1e-15));
   BOOST_TEST(calls == 1);
 }
 
