@@ -18,11 +18,7 @@ constexpr auto nth(F f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::register_scalar<4>(bench::workloads::x4, "boost", nth(bench::fn::x4));
-  bench::register_scalar<8>(bench::workloads::sin, "boost", nth(bench::fn::sin_x));
-  bench::register_scalar<8>(bench::workloads::tanh, "boost", nth(bench::fn::tanh_x));
-  bench::register_scalar<6>(bench::workloads::w4, "boost", nth(bench::fn::w4));
-  bench::register_scalar<8>(bench::workloads::f, "boost", nth(bench::fn::f));
+  bench::register_functions("boost", [](auto f) { return nth(f); });
   bench::register_rosenbrock("boost", []<int N>(bench::order<N>, double a, double b) {
     const auto vars = ad::make_ftuple<double, N, N>(a, b);
     const auto& x = std::get<0>(vars);  // fvar<double, N>
@@ -44,8 +40,5 @@ int main(int argc, char** argv) {
         return r;
       },
       bench::span_of);
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
+  return bench::run(argc, argv);
 }

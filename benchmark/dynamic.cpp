@@ -89,11 +89,7 @@ auto nth(Build build) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::register_scalar<4>(bench::workloads::x4, "dynamic", nth(bench::fn::x4));
-  bench::register_scalar<8>(bench::workloads::sin, "dynamic", nth(bench::fn::sin_x));
-  bench::register_scalar<8>(bench::workloads::tanh, "dynamic", nth(bench::fn::tanh_x));
-  bench::register_scalar<6>(bench::workloads::w4, "dynamic", nth(bench::fn::w4));
-  bench::register_scalar<8>(bench::workloads::f, "dynamic", nth(bench::fn::f));
+  bench::register_functions("dynamic", [](auto f) { return nth(f); });
   bench::register_rosenbrock("dynamic", []<int N>(bench::order<N>, double a, double b) {
     dyn::Variable x0(a), x1(b);
     dyn::Variable r = bench::fn::rosenbrock(x0, x1);
@@ -122,8 +118,5 @@ int main(int argc, char** argv) {
         return nth_grad<N>(x, tanh(x));
       },
       [](const dyn::Variable& v) { return std::span<const double>(v.data().data(), v.size()); });
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
+  return bench::run(argc, argv);
 }

@@ -101,28 +101,29 @@ def targets(times):
     def verdict(ok):
         return "met" if ok else "**missed**"
 
-    ratios = [(times[(w, "static", n)] / times[(w, "hand", n)], f"{w}/{n}") for (w, i, n) in times
-              if i == "static" and w in scalar and (w, "hand", n) in times and n <= 8]
-    if ratios:
-        g, worst = geomean([r for r, _ in ratios]), max(ratios)
+    def ratios(num, den, workloads, max_order=99):
+        """[(time of num / time of den, "workload/order")] where both were measured."""
+        return [(times[(w, num, n)] / times[(w, den, n)], f"{w}/{n}") for (w, i, n) in times
+                if i == num and w in workloads and (w, den, n) in times and n <= max_order]
+
+    def array_row(what, num, den, bound):
+        arr = sorted(ratios(num, den, ["tanh_array"]), key=lambda r: r[1])
+        if arr:
+            rows.append(f"| {what}, 10^4 elements, orders 1-3 | ≤ {bound} | " + ", ".join(f"{r:.2f}" for r, _ in arr) +
+                        f" | {verdict(max(r for r, _ in arr) <= bound)} |")
+
+    close = ratios("static", "hand", scalar, max_order=8)
+    if close:
+        g, worst = geomean([r for r, _ in close]), max(close)
         rows.append(f"| compile-time mode / best hand-written or SymPy-with-CSE, scalars, orders 1-8 "
                     f"| geomean ≤ 1.2, worst ≤ 2 | geomean {g:.2f}, worst {worst[0]:.2f} ({worst[1]}) "
                     f"| {verdict(g <= 1.2 and worst[0] <= 2)} |")
-    arr = [(times[("tanh_array", "static", n)] / times[("tanh_array", "torch", n)], n) for n in (1, 2, 3)
-           if ("tanh_array", "static", n) in times and ("tanh_array", "torch", n) in times]
-    if arr:
-        rows.append("| compile-time mode / libtorch, 10^4 elements, orders 1-3 | ≤ 0.5 | " +
-                    ", ".join(f"{r:.2f}" for r, _ in arr) + f" | {verdict(max(r for r, _ in arr) <= 0.5)} |")
-    speed = [(times[(w, "torch", n)] / times[(w, "dynamic", n)], f"{w}/{n}") for (w, i, n) in times
-             if i == "dynamic" and w in scalar and (w, "torch", n) in times]
+    array_row("compile-time mode / libtorch", "static", "torch", 0.5)
+    speed = ratios("torch", "dynamic", scalar)
     if speed:
         rows.append(f"| libtorch / runtime mode, scalars, all orders | ≥ 20 | geomean {geomean([s for s, _ in speed]):.0f}, "
                     f"lowest {min(speed)[0]:.1f} ({min(speed)[1]}) | {verdict(min(speed)[0] >= 20)} |")
-    darr = [(times[("tanh_array", "dynamic", n)] / times[("tanh_array", "torch", n)], n) for n in (1, 2, 3)
-            if ("tanh_array", "dynamic", n) in times and ("tanh_array", "torch", n) in times]
-    if darr:
-        rows.append("| runtime mode / libtorch, 10^4 elements, orders 1-3 | ≤ 1.5 | " +
-                    ", ".join(f"{r:.2f}" for r, _ in darr) + f" | {verdict(max(r for r, _ in darr) <= 1.5)} |")
+    array_row("runtime mode / libtorch", "dynamic", "torch", 1.5)
     if not rows:
         return "(no comparable results)"
     return "\n".join(["| target | wanted | measured | |", "|---|---|---|---|"] + rows)

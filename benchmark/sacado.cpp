@@ -28,11 +28,7 @@ auto nth(F f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::register_scalar<4>(bench::workloads::x4, "sacado", nth(bench::fn::x4));
-  bench::register_scalar<8>(bench::workloads::sin, "sacado", nth(bench::fn::sin_x));
-  bench::register_scalar<8>(bench::workloads::tanh, "sacado", nth(bench::fn::tanh_x));
-  bench::register_scalar<6>(bench::workloads::w4, "sacado", nth(bench::fn::w4));
-  bench::register_scalar<8>(bench::workloads::f, "sacado", nth(bench::fn::f));
+  bench::register_functions("sacado", [](auto f) { return nth(f); });
   bench::register_rosenbrock("sacado", []<int N>(bench::order<N>, double a, double b) {
     using d1 = Sacado::Fad::SFad<double, 2>;
     if constexpr (N == 1) {
@@ -55,8 +51,5 @@ int main(int argc, char** argv) {
         return r;
       },
       bench::span_of);
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
+  return bench::run(argc, argv);
 }

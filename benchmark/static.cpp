@@ -62,8 +62,5 @@ int main(int argc, char** argv) {
       bench::span_of);
   benchmark::RegisterBenchmark("BM_x4_constexpr/1", BM_x4_constexpr<1>);
   benchmark::RegisterBenchmark("BM_x4_constexpr/4", BM_x4_constexpr<4>);
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
+  return bench::run(argc, argv);
 }

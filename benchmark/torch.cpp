@@ -28,11 +28,7 @@ auto nth(F f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::register_scalar<4>(bench::workloads::x4, "torch", nth(bench::fn::x4));
-  bench::register_scalar<8>(bench::workloads::sin, "torch", nth(bench::fn::sin_x));
-  bench::register_scalar<8>(bench::workloads::tanh, "torch", nth(bench::fn::tanh_x));
-  bench::register_scalar<6>(bench::workloads::w4, "torch", nth(bench::fn::w4));
-  bench::register_scalar<8>(bench::workloads::f, "torch", nth(bench::fn::f));
+  bench::register_functions("torch", [](auto f) { return nth(f); });
   bench::register_rosenbrock("torch", []<int N>(bench::order<N>, double a, double b) {
     const auto x0 = torch::tensor(a, torch::kFloat64).requires_grad_(true);
     const auto x1 = torch::tensor(b, torch::kFloat64).requires_grad_(true);
@@ -64,8 +60,5 @@ int main(int argc, char** argv) {
         return std::span<const double>(t.data_ptr<double>(), static_cast<std::size_t>(t.numel()));
       });
   benchmark::AddCustomContext("torch_threads", std::to_string(at::get_num_threads()));
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
+  return bench::run(argc, argv);
 }

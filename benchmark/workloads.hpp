@@ -108,6 +108,26 @@ void register_scalar(const workload& w, const char* impl, D d) {
   }(std::make_integer_sequence<int, Max>{});
 }
 
+/// Registers the five scalar workloads for a library whose numbers overload
+/// the functions of bench::fn: nth(f) makes the d of register_scalar for f.
+template <class Nth>
+void register_functions(const char* impl, Nth nth) {
+  register_scalar<4>(workloads::x4, impl, nth(fn::x4));
+  register_scalar<8>(workloads::sin, impl, nth(fn::sin_x));
+  register_scalar<8>(workloads::tanh, impl, nth(fn::tanh_x));
+  register_scalar<6>(workloads::w4, impl, nth(fn::w4));
+  register_scalar<8>(workloads::f, impl, nth(fn::f));
+}
+
+/// Google Benchmark's main, after a program has registered its benchmarks.
+inline int run(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
+
 // ------------------------------------------------- W5: Rosenbrock at (0, 2)
 
 /// r(x, y) = (1 - x)^2 + 100 (y - x^2)^2. By hand: r_x = -2(1 - x) - 400 x (y - x^2),
