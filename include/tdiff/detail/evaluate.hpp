@@ -99,13 +99,8 @@ struct context {
   const Constants& constants;
   std::tuple<const Bs&...> bindings;
 
-  /// The number bound to the variable whose name hashes to Id (containers
-  /// are read by the block evaluation, through binding_of_id).
-  template <std::uint64_t Id>
-  constexpr auto value_of_id() const {
-    return binding_of_id<Id>();
-  }
-  /// The value (a number or a container) bound to that variable.
+  /// The value (a number or a container) bound to the variable whose name
+  /// hashes to Id.
   template <std::uint64_t Id>
   constexpr const auto& binding_of_id() const {
     return std::get<index_of_id<Id>()>(bindings).value;
@@ -125,7 +120,7 @@ struct context {
 template <class T, step_entry E, class V, class Ctx>
 constexpr T step(const V& v, const Ctx& ctx) {
   if constexpr (E.what == kind::variable) {
-    return static_cast<T>(ctx.template value_of_id<E.id>());
+    return static_cast<T>(ctx.template binding_of_id<E.id>());
   } else if constexpr (E.what == kind::constant) {
     if constexpr (E.q == 1)
       return static_cast<T>(E.p);
@@ -189,8 +184,6 @@ void block_entry(T* out, const Row& row, const Ctx& ctx, std::size_t first, std:
     } else {
       std::fill_n(out, m, static_cast<T>(v));
     }
-  } else if constexpr (E.what == kind::group) {
-    return;  // only ties roots together
   } else if constexpr (E.what == kind::sum) {
     const T *a = row(E.a), *b = row(E.b);
     for (std::size_t j = 0; j < m; ++j) out[j] = a[j] + b[j];

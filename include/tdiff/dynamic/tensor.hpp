@@ -121,12 +121,7 @@ class Tensor {
     else
       heap_.assign(values.begin(), values.end());
   }
-  explicit Tensor(const std::vector<double>& values) : shape_{values.size()}, size_(values.size()) {
-    if (size_ == 1)
-      small_ = values[0];
-    else
-      heap_.assign(values.begin(), values.end());
-  }
+  explicit Tensor(const std::vector<double>& values) : Tensor(values, Shape{values.size()}) {}
 
   static Tensor full(Shape shape, double v) {
     Tensor t = uninitialized(std::move(shape));
