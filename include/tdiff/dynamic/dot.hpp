@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 /// @file
 /// Defines `tdiff::dynamic::to_dot` and `plot_dot_graph`: DeZero's
-/// get_dot_graph and plot_dot_graph (dezero/utils.py).
+/// get_dot_graph and plot_dot_graph (dezero/utils.py), and `count_nodes`.
 #ifndef TDIFF_DYNAMIC_DOT_HPP
 #define TDIFF_DYNAMIC_DOT_HPP
 
@@ -35,15 +35,11 @@ inline std::string dot_var(const VariableNode& v, bool verbose) {
   return dot_id(&v) + " [label=\"" + label + "\", color=orange, style=filled]\n";
 }
 
-}  // namespace detail
-
-/// Graphviz DOT of the graph that computed `output`, in DeZero's format:
-/// variables are orange ellipses (labelled with their name, and with shape and
-/// dtype if verbose), functions light-blue boxes with the function's name.
-/// Traversal order is DeZero's (a stack of functions); ids are addresses.
-inline std::string to_dot(const Variable& output, bool verbose = true) {
-  using detail::FunctionNode;
-  std::string txt = detail::dot_var(*output.node(), verbose);
+/// DeZero's traversal of the graph that computed `output` (a stack of
+/// functions): calls visit(f) once for each function, before queueing the
+/// creators of f's inputs.
+template <class Visit>
+void for_each_function(const Variable& output, Visit visit) {
   std::vector<const FunctionNode*> funcs;
   std::unordered_set<const FunctionNode*> seen;
   auto add = [&](const FunctionNode* f) {
@@ -53,16 +49,45 @@ inline std::string to_dot(const Variable& output, bool verbose = true) {
   while (!funcs.empty()) {
     const FunctionNode* f = funcs.back();
     funcs.pop_back();
-    txt += detail::dot_id(f) + " [label=\"" + std::string(f->name()) +
-           "\", color=lightblue, style=filled, shape=box]\n";
-    for (std::size_t i = 0; i < f->arity; ++i) txt += detail::dot_id(f->inputs[i].get()) + " -> " + detail::dot_id(f) + "\n";
-    if (auto out = f->output.lock()) txt += detail::dot_id(f) + " -> " + detail::dot_id(out.get()) + "\n";
-    for (std::size_t i = 0; i < f->arity; ++i) {
-      txt += detail::dot_var(*f->inputs[i], verbose);
-      add(f->inputs[i]->creator.get());
-    }
+    visit(*f);
+    for (std::size_t i = 0; i < f->arity; ++i) add(f->inputs[i]->creator.get());
   }
+}
+
+}  // namespace detail
+
+/// Graphviz DOT of the graph that computed `output`, in DeZero's format:
+/// variables are orange ellipses (labelled with their name, and with shape and
+/// dtype if verbose), functions light-blue boxes with the function's name.
+/// Traversal order is DeZero's (a stack of functions); ids are addresses.
+inline std::string to_dot(const Variable& output, bool verbose = true) {
+  std::string txt = detail::dot_var(*output.node(), verbose);
+  detail::for_each_function(output, [&](const detail::FunctionNode& f) {
+    txt += detail::dot_id(&f) + " [label=\"" + std::string(f.name()) +
+           "\", color=lightblue, style=filled, shape=box]\n";
+    for (std::size_t i = 0; i < f.arity; ++i) txt += detail::dot_id(f.inputs[i].get()) + " -> " + detail::dot_id(&f) + "\n";
+    if (auto out = f.output.lock()) txt += detail::dot_id(&f) + " -> " + detail::dot_id(out.get()) + "\n";
+    for (std::size_t i = 0; i < f.arity; ++i) txt += detail::dot_var(*f.inputs[i], verbose);
+  });
   return "digraph g {\n" + txt + "}";
+}
+
+/// The size of the graph that to_dot draws for `output`.
+struct graph_size {
+  std::size_t functions = 0;  ///< distinct functions (boxes)
+  std::size_t variables = 0;  ///< distinct variables (ellipses): output and every function's inputs
+};
+
+/// Counts the distinct functions and variables of the graph that computed
+/// `output` (DeZero's graph growth: tanh's 6th derivative has 339 functions).
+inline graph_size count_nodes(const Variable& output) {
+  std::unordered_set<const detail::VariableNode*> variables{output.node().get()};
+  std::size_t functions = 0;
+  detail::for_each_function(output, [&](const detail::FunctionNode& f) {
+    ++functions;
+    for (std::size_t i = 0; i < f.arity; ++i) variables.insert(f.inputs[i].get());
+  });
+  return {functions, variables.size()};
 }
 
 /// Renders the graph of `output` with Graphviz: writes the DOT text next to

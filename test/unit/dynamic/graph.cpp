@@ -48,6 +48,10 @@ BOOST_AUTO_TEST_CASE(node_counts_match_dezero) {
     BOOST_TEST_CONTEXT("tanh order " << n) {
       BOOST_TEST(f == tanh_functions[n - 1]);
       BOOST_TEST(v == tanh_variables[n - 1]);
+      // count_nodes walks the graph itself; the DOT text counted above is its twin
+      const graph_size size = count_nodes(nth_derivative(x, [](const Variable& t) { return tanh(t); }, n));
+      BOOST_TEST(size.functions == tanh_functions[n - 1]);
+      BOOST_TEST(size.variables == tanh_variables[n - 1]);
     }
     Variable s(1.0);
     BOOST_TEST(count_nodes(to_dot(nth_derivative(s, [](const Variable& t) { return sin(t); }, n), false)).first ==

@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(dot_draws_each_distinct_node_once) {
   BOOST_TEST(dot.rfind("digraph g {\n", 0) == 0);
   BOOST_TEST(count("label=\"tanh\"") == 1u);  // used twice, drawn once
   BOOST_TEST(count("label=\"x\", color=orange") == 1u);
-  BOOST_TEST(count(" [label=") == tdiff::detail::node_count_v<decltype(d2)::node_type>);
+  BOOST_TEST(count(" [label=") == node_count(d2));
   // tanh has one operand; ^, *, +, * and * have two each.
   BOOST_TEST(count(" -> ") == 11u);
   // Leaves come first (in hash order), the root last, run-time constants by value.
@@ -85,3 +85,16 @@ BOOST_AUTO_TEST_CASE(dot_draws_each_distinct_node_once) {
   BOOST_TEST(small.find("n0 -> n2\n") != std::string::npos);
   BOOST_TEST(small.find("n1 -> n2\n") != std::string::npos);
 }
+
+// node_count counts distinct subexpressions, by hand: shared ones once.
+// With the exact 2, x^4 - 2x^2 is x, 4, x^4, -2, 2, x^2, -2*x^2 and the sum: 8.
+// With the run-time 2 (a slot, not folded into -1): x, 4, x^4, 2, x^2, slot,
+// slot*x^2, -1, -(slot*x^2), the sum: 10.
+static_assert(node_count(x) == 1);
+static_assert(node_count(pow<4>(x) - c<2> * pow<2>(x)) == 8);
+static_assert(node_count(pow<4>(x) - 2 * pow<2>(x)) == 10);
+static_assert(node_count(derivative<4>(pow<4>(x) - 2 * pow<2>(x), x)) == 1);  // the constant 24
+// -2 tanh(x) (1 - tanh(x)^2): x, tanh, 2, tanh^2, -1, -tanh^2, 1, 1 - tanh^2,
+// -2, -2 tanh, and the product: 11.
+static_assert(node_count(derivative<2>(tanh(x), x)) == 11);
+static_assert(node_count(sin(x) * sin(x) + sin(x)) == 5);  // x, sin(x) once, 2, sin(x)^2, the sum
