@@ -13,6 +13,7 @@
 #define TDIFF_DYNAMIC_HPP
 
 #include <tdiff/config.hpp>
+#include <tdiff/function.hpp>
 #include <tdiff/dynamic/dot.hpp>
 #include <tdiff/dynamic/functions.hpp>
 #include <tdiff/dynamic/tensor.hpp>

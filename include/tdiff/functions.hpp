@@ -1,112 +1,204 @@
 // SPDX-License-Identifier: BSL-1.0
 /// @file
-/// Defines the elementary functions of compile-time expressions: `sin cos tan
-/// exp log sqrt tanh sinh cosh asin acos atan`.
+/// Defines the elementary functions of compile-time expressions and how any
+/// op (built-in or `tdiff::function<Rule>`) applies to them.
 ///
-/// Each function is an op tag of detail/ops.hpp, shared with the runtime mode:
-/// its value rule (tdiff's constexpr math for floating-point scalars) and its
-/// derivative rule, written once and applied here to expressions. The rules
-/// close under differentiation: d tanh = 1 - tanh^2 uses the node itself, so
-/// every order of tanh is a polynomial in tanh.
+/// | function | domain | derivative |
+/// |---|---|---|
+/// | `sin(e)`, `cos(e)`, `tan(e)` | all reals (tan: not at pi/2 + k pi) | cos, -sin, 1 + tan^2 |
+/// | `exp(e)`, `log(e)` | all reals; log: e > 0 | exp, 1/e |
+/// | `sinh(e)`, `cosh(e)`, `tanh(e)` | all reals | cosh, sinh, 1 - tanh^2 |
+/// | `asin(e)`, `acos(e)` | [-1, 1] | +-1/sqrt(1 - e^2) |
+/// | `atan(e)` | all reals | 1/(1 + e^2) |
+/// | `sqrt(e)` | e >= 0 | the power e^(1/2) |
+///
+/// Each function is an op of detail/ops.hpp, shared with the runtime mode;
+/// the op's derivative rule, written once, is applied here to expressions. The
+/// rules close under differentiation: d tanh = 1 - tanh^2 uses the node
+/// itself, so every order of tanh is a polynomial in tanh.
 #ifndef TDIFF_FUNCTIONS_HPP
 #define TDIFF_FUNCTIONS_HPP
 
 #include <tdiff/detail/math.hpp>
+#include <tdiff/detail/op.hpp>
 #include <tdiff/detail/ops.hpp>
 #include <tdiff/detail/schedule.hpp>
 #include <tdiff/detail/simplify.hpp>
 #include <tdiff/expression.hpp>
+#include <tdiff/function.hpp>
 
-#include <cmath>
-#include <concepts>
-#include <string_view>
+#include <array>
+#include <cstddef>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace tdiff {
 namespace detail {
 
-/// Exact values at exact arguments: sin(0) = 0, cos(0) = 1, log(1) = 0,
-/// log(exp(a)) = a, ... (`void`: no simplification).
-template <class Op, class A>
-struct fold_unary {
+// ------------------------------------------------------------- folding
+
+/// B if A is InverseOp(B), else void.
+template <class InverseOp, class A>
+struct argument_of {
   using type = void;
 };
-template <class A>
-using zero_if_zero = std::conditional_t<is_zero_v<A>, constant<0>, void>;
-template <class A>
-using one_if_zero = std::conditional_t<is_zero_v<A>, constant<1>, void>;
-template <class A>
-struct fold_unary<sin_op, A> : type_is<zero_if_zero<A>> {};
-template <class A>
-struct fold_unary<tan_op, A> : type_is<zero_if_zero<A>> {};
-template <class A>
-struct fold_unary<sinh_op, A> : type_is<zero_if_zero<A>> {};
-template <class A>
-struct fold_unary<tanh_op, A> : type_is<zero_if_zero<A>> {};
-template <class A>
-struct fold_unary<asin_op, A> : type_is<zero_if_zero<A>> {};
-template <class A>
-struct fold_unary<atan_op, A> : type_is<zero_if_zero<A>> {};
-template <class A>
-struct fold_unary<cos_op, A> : type_is<one_if_zero<A>> {};
-template <class A>
-struct fold_unary<cosh_op, A> : type_is<one_if_zero<A>> {};
-template <class A>
-struct fold_unary<exp_op, A> : type_is<one_if_zero<A>> {};
-template <class A>
-struct fold_unary<log_op, A> : type_is<std::conditional_t<is_one_v<A>, constant<0>, void>> {};
-template <class A>
-struct fold_unary<log_op, unary<exp_op, A>> : type_is<A> {};  // for every real a
-
-/// d op(a) / da as a node: the op's generic rule applied to expressions.
-template <class Op, class A, class Y>
-struct op_derivative {
-  using type = typename decltype(Op::rule(expr<A>{}, expr<Y>{}))::node_type;
+template <class InverseOp, class B>
+struct argument_of<InverseOp, unary<InverseOp, B>> {
+  using type = B;
 };
 
-// Each op is found again from its name hash when a schedule is evaluated.
-#define TDIFF_DETAIL_REGISTER(op)                 \
-  template <>                                     \
-  struct op_with_id<hash_text(op::name)> {        \
-    using type = op;                              \
-  };
-TDIFF_DETAIL_REGISTER(sin_op)
-TDIFF_DETAIL_REGISTER(cos_op)
-TDIFF_DETAIL_REGISTER(tan_op)
-TDIFF_DETAIL_REGISTER(exp_op)
-TDIFF_DETAIL_REGISTER(log_op)
-TDIFF_DETAIL_REGISTER(sinh_op)
-TDIFF_DETAIL_REGISTER(cosh_op)
-TDIFF_DETAIL_REGISTER(tanh_op)
-TDIFF_DETAIL_REGISTER(asin_op)
-TDIFF_DETAIL_REGISTER(acos_op)
-TDIFF_DETAIL_REGISTER(atan_op)
-#undef TDIFF_DETAIL_REGISTER
+/// Exact values at exact arguments, from the op's optional facts: at_zero
+/// (sin(0) = 0), at_one (log(1) = 0), inverse_of (log(exp(a)) = a).
+template <class Op, class A>
+struct fold_unary {
+  static constexpr auto pick() {
+    if constexpr (requires { Op::at_zero; } && is_zero_v<A>)
+      return type_is<constant<Op::at_zero>>{};
+    else if constexpr (requires { Op::at_one; } && is_one_v<A>)
+      return type_is<constant<Op::at_one>>{};
+    else if constexpr (requires { typename Op::inverse_of; })
+      return type_is<typename argument_of<typename Op::inverse_of, A>::type>{};
+    else
+      return type_is<void>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+// ------------------------------------------------ derivative rules of ops
+
+/// Stands for the outer expression's run-time scalar I while a rule runs.
+template <std::size_t I>
+struct outer_slot {};
+
+/// What a slot of a rule's result becomes: the outer expression's slot, or
+/// the exact value of a number the rule wrote (2.0 in `2.0 * one(x)`).
+struct slot_fate {
+  bool outer = false;
+  std::size_t index = 0;
+  rational value{};
+};
+
+template <std::size_t I>
+constexpr slot_fate fate_of(const outer_slot<I>&) {
+  return {true, I, {}};
+}
+template <class T>
+constexpr slot_fate fate_of(const T& v) {
+  return {false, 0, exact_rational(static_cast<long double>(v))};
+}
+
+template <class... Ts>
+constexpr auto fates_of(const std::tuple<Ts...>& t) {
+  return std::apply([](const auto&... v) { return std::array<slot_fate, sizeof...(Ts)>{fate_of(v)...}; }, t);
+}
+
+/// N with each slot given its fate, rebuilt through the smart constructors.
+template <class N, auto Fates>
+struct reslot {
+  using type = N;
+};
+template <class N, auto Fates>
+using reslot_t = typename reslot<N, Fates>::type;
+template <bool Outer, std::size_t Index, rational Value>
+struct slot_after {
+  using type = slot<Index>;
+};
+template <std::size_t Index, rational Value>
+struct slot_after<false, Index, Value> {
+  static_assert(Value.ok,
+                "tdiff: a derivative rule's number must be exact as a ratio of 64-bit integers "
+                "(a finite double with a moderate exponent, or c<P, Q>)");
+  using type = constant_of_t<Value>;
+};
+template <std::size_t I, auto Fates>
+struct reslot<slot<I>, Fates> : slot_after<Fates[I].outer, Fates[I].index, Fates[I].value> {};
+template <class A, class B, auto Fates>
+struct reslot<sum<A, B>, Fates> {
+  using type = sum_t<reslot_t<A, Fates>, reslot_t<B, Fates>>;
+};
+template <class A, class B, auto Fates>
+struct reslot<product<A, B>, Fates> {
+  using type = product_t<reslot_t<A, Fates>, reslot_t<B, Fates>>;
+};
+template <class A, class B, auto Fates>
+struct reslot<power<A, B>, Fates> {
+  using type = power_t<reslot_t<A, Fates>, reslot_t<B, Fates>>;
+};
+template <class Op, class A, auto Fates>
+struct reslot<unary<Op, A>, Fates> {
+  using type = unary_t<Op, reslot_t<A, Fates>>;
+};
+
+/// 1 + the largest index of a slot in N (0 without slots).
+template <class N>
+struct slot_count : std::integral_constant<std::size_t, 0> {};
+template <std::size_t I>
+struct slot_count<slot<I>> : std::integral_constant<std::size_t, I + 1> {};
+template <template <class, class> class Node, class A, class B>
+struct slot_count<Node<A, B>>
+    : std::integral_constant<std::size_t, (slot_count<A>::value > slot_count<B>::value ? slot_count<A>::value
+                                                                                       : slot_count<B>::value)> {};
+template <class Op, class A>
+struct slot_count<unary<Op, A>> : slot_count<A> {};
+
+template <std::size_t... I>
+constexpr auto outer_slots(std::index_sequence<I...>) {
+  return std::tuple<outer_slot<I>...>{};
+}
+
+/// Whether Op's rule, given operands with the run-time scalars P, is a
+/// constant expression (so the numbers it writes can be read at compile time).
+template <class Op, class A, class Y, class P>
+concept constant_rule = requires {
+  typename std::integral_constant<bool, (Op::derivative(expr<A, P>{}, expr<Y, P>{}), true)>;
+};
+
+/// d op(a) / da as a node: the op's generic rule applied to expressions. A
+/// number the rule writes cannot stay a run-time slot (the derivative's type
+/// has no place for its value), so it becomes the exact constant it is.
+template <class Op, class A, class Y>
+struct op_derivative {
+  using plain = decltype(lift(Op::derivative(expr<A>{}, expr<Y>{})));
+  static constexpr auto pick() {
+    if constexpr (std::tuple_size_v<typename plain::constants_type> == 0) {
+      return type_is<typename plain::node_type>{};  // the rule wrote no number
+    } else {
+      using outer = decltype(outer_slots(std::make_index_sequence<slot_count<A>::value>{}));
+      if constexpr (!constant_rule<Op, A, Y, outer>) {
+        static_assert(constant_rule<Op, A, Y, outer>,
+                      "tdiff: a derivative rule must be a constant expression: it may use tdiff's "
+                      "functions, one(x), literals and c<P, Q>, but no run-time value");
+        return type_is<constant<0>>{};
+      } else {
+        constexpr auto r = lift(Op::derivative(expr<A, outer>{}, expr<Y, outer>{}));
+        return type_is<reslot_t<typename decltype(r)::node_type, fates_of(r.constants)>>{};
+      }
+    }
+  }
+  using type = typename decltype(pick())::type;
+};
 
 template <class Op, class E>
 constexpr auto apply_unary(const E& e) {
   return expr<unary_t<Op, typename E::node_type>, typename E::constants_type>{e.constants};
 }
 
+/// tdiff::function<Op> applied to an expression (found by tdiff::function).
+template <class Op, expression E>
+constexpr auto apply_op(op_tag<Op>, const E& e) {
+  return apply_unary<Op>(e);
+}
+
 }  // namespace detail
 
-#define TDIFF_DETAIL_FUNCTION(fn, doc)                    \
-  /** doc */                                              \
-  template <expression E>                                 \
-  constexpr auto fn(const E& e) {                         \
-    return detail::apply_unary<detail::fn##_op>(e);       \
+// One function template per op of the list (documented in the table above).
+#define TDIFF_DETAIL_FUNCTION(fn)                 \
+  template <expression E>                         \
+  constexpr auto fn(const E& e) {                 \
+    return detail::apply_unary<detail::fn##_op>(e); \
   }
-TDIFF_DETAIL_FUNCTION(sin, The sine.)
-TDIFF_DETAIL_FUNCTION(cos, The cosine.)
-TDIFF_DETAIL_FUNCTION(tan, The tangent.)
-TDIFF_DETAIL_FUNCTION(exp, e raised to the expression.)
-TDIFF_DETAIL_FUNCTION(log, The natural logarithm.)
-TDIFF_DETAIL_FUNCTION(sinh, The hyperbolic sine.)
-TDIFF_DETAIL_FUNCTION(cosh, The hyperbolic cosine.)
-TDIFF_DETAIL_FUNCTION(tanh, The hyperbolic tangent.)
-TDIFF_DETAIL_FUNCTION(asin, The arc sine.)
-TDIFF_DETAIL_FUNCTION(acos, The arc cosine.)
-TDIFF_DETAIL_FUNCTION(atan, The arc tangent.)
+TDIFF_DETAIL_FOR_EACH_FUNCTION(TDIFF_DETAIL_FUNCTION)
 #undef TDIFF_DETAIL_FUNCTION
 
 /// The square root, as the power 1/2 (so its derivatives are powers too).

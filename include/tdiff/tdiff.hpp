@@ -12,6 +12,7 @@
 #define TDIFF_TDIFF_HPP
 
 #include <tdiff/config.hpp>
+#include <tdiff/function.hpp>
 #include <tdiff/derivative.hpp>
 #include <tdiff/evaluate.hpp>
 #include <tdiff/expression.hpp>

@@ -39,7 +39,7 @@ std::string dot_label(const K& constants) {
                      : E.what == kind::power   ? "^"
                                                : "";
     std::string name = op;
-    if constexpr (E.what == kind::unary) name = std::string(op_with_id<E.id>::type::name);
+    if constexpr (E.what == kind::unary) name = std::string(E.op->name);
     return "label=\"" + name + "\", color=lightblue, style=filled, shape=box";
   }
 }

@@ -116,9 +116,34 @@ struct context {
 
 // ------------------------------------------------ one step of the schedule
 
-/// Computes entry E of a schedule from the values v of the entries before it.
-template <class T, step_entry E, class V, class Ctx>
-constexpr T step(const V& v, const Ctx& ctx) {
+/// The value of a computed entry E (a sum, product, power or function) from
+/// its children's values a and b: the one rule of both evaluators.
+template <step_entry E, class T>
+constexpr T combine_entry(const T& a, const T& b) {
+  if constexpr (E.what == kind::sum) {
+    return a + b;
+  } else if constexpr (E.what == kind::product) {
+    return a * b;
+  } else if constexpr (E.what == kind::power) {
+    if constexpr (E.constant_exponent && E.q == 1)
+      return math::ipow_c<E.p>(a);  // x^4 as (x*x)*(x*x)
+    else if constexpr (E.constant_exponent && E.q == 2)
+      return math::ipow_c<E.p>(math::sqrt(a));
+    else
+      return math::pow(a, b);
+  } else {
+    constexpr auto value = E.op->template value_of<T>();  // a constant: a direct call
+    return value(a);
+  }
+}
+
+/// Whether entry E has the same value for every element (computed once).
+template <step_entry E>
+inline constexpr bool uniform_entry = E.what == kind::constant || E.what == kind::slot;
+
+/// The value of a leaf entry E (variable, constant or slot) for one element.
+template <class T, step_entry E, class Ctx>
+constexpr T leaf_entry(const Ctx& ctx) {
   if constexpr (E.what == kind::variable) {
     return static_cast<T>(ctx.template binding_of_id<E.id>());
   } else if constexpr (E.what == kind::constant) {
@@ -126,24 +151,20 @@ constexpr T step(const V& v, const Ctx& ctx) {
       return static_cast<T>(E.p);
     else
       return static_cast<T>(E.p) / static_cast<T>(E.q);
-  } else if constexpr (E.what == kind::slot) {
-    return static_cast<T>(std::get<static_cast<std::size_t>(E.p)>(ctx.constants));
-  } else if constexpr (E.what == kind::sum) {
-    return v[E.a] + v[E.b];
-  } else if constexpr (E.what == kind::product) {
-    return v[E.a] * v[E.b];
-  } else if constexpr (E.what == kind::power) {
-    if constexpr (E.constant_exponent && E.q == 1)
-      return math::ipow_c<E.p>(v[E.a]);  // x^4 as (x*x)*(x*x)
-    else if constexpr (E.constant_exponent && E.q == 2)
-      return math::ipow_c<E.p>(math::sqrt(v[E.a]));
-    else
-      return math::pow(v[E.a], v[E.b]);
-  } else if constexpr (E.what == kind::group) {
-    return T{};  // only ties roots together
   } else {
-    return op_with_id<E.id>::type::value(v[E.a]);
+    return static_cast<T>(std::get<static_cast<std::size_t>(E.p)>(ctx.constants));
   }
+}
+
+/// Computes entry E of a schedule from the values v of the entries before it.
+template <class T, step_entry E, class V, class Ctx>
+constexpr T step(const V& v, const Ctx& ctx) {
+  if constexpr (E.what <= kind::slot)
+    return leaf_entry<T, E>(ctx);
+  else if constexpr (E.what == kind::group)
+    return T{};  // only ties roots together
+  else
+    return combine_entry<E>(v[E.a], v[E.b]);
 }
 
 /// The values of every node of N's closure, each once, children first.
@@ -167,10 +188,6 @@ constexpr T run_schedule(const Ctx& ctx) {
 
 // ----------------------------------------------- blocks of container elements
 
-/// Whether entry E has the same value for every element (computed once).
-template <step_entry E>
-inline constexpr bool uniform_entry = E.what == kind::constant || E.what == kind::slot;
-
 /// Computes entry E of a schedule for the elements [first, first + m) of the
 /// bound containers into out; row(k) holds entry k's values for the block.
 template <class T, step_entry E, class Row, class Ctx>
@@ -184,29 +201,12 @@ void block_entry(T* out, const Row& row, const Ctx& ctx, std::size_t first, std:
     } else {
       std::fill_n(out, m, static_cast<T>(v));
     }
-  } else if constexpr (E.what == kind::sum) {
-    const T *a = row(E.a), *b = row(E.b);
-    for (std::size_t j = 0; j < m; ++j) out[j] = a[j] + b[j];
-  } else if constexpr (E.what == kind::product) {
-    const T *a = row(E.a), *b = row(E.b);
-    for (std::size_t j = 0; j < m; ++j) out[j] = a[j] * b[j];
-  } else if constexpr (E.what == kind::power) {
-    const T *a = row(E.a), *b = row(E.b);
-    for (std::size_t j = 0; j < m; ++j) {
-      if constexpr (E.constant_exponent && E.q == 1)
-        out[j] = math::ipow_c<E.p>(a[j]);
-      else if constexpr (E.constant_exponent && E.q == 2)
-        out[j] = math::ipow_c<E.p>(math::sqrt(a[j]));
-      else
-        out[j] = math::pow(a[j], b[j]);
-    }
+  } else if constexpr (E.what == kind::unary && std::same_as<T, double> && E.op->value_n != nullptr) {
+    constexpr auto kernel = E.op->value_n;  // an array kernel
+    kernel(row(E.a), out, m);
   } else {
-    using op = typename op_with_id<E.id>::type;
-    const T* a = row(E.a);
-    if constexpr (std::same_as<T, double> && requires { op::value_n(a, out, m); })
-      op::value_n(a, out, m);  // an array kernel
-    else
-      for (std::size_t j = 0; j < m; ++j) out[j] = op::value(a[j]);
+    const T *a = row(E.a), *b = row(E.what == kind::unary ? E.a : E.b);
+    for (std::size_t j = 0; j < m; ++j) out[j] = combine_entry<E>(a[j], b[j]);
   }
 }
 

@@ -64,6 +64,21 @@ constexpr rational rational_power(const rational& a, std::intmax_t n) {
   return r;
 }
 
+/// The exact value of a finite floating-point number as p/2^k (every binary
+/// floating-point number is one); not ok where p or 2^k would overflow
+/// std::intmax_t (as 1e-300 or 1e300), or for infinities and NaN.
+constexpr rational exact_rational(long double v) {
+  if (v != v || v - v != 0) return {0, 1, false};  // NaN, +-inf
+  constexpr long double limit = 0x1p62L;
+  std::intmax_t q = 1;
+  while (v != static_cast<long double>(static_cast<std::intmax_t>(v < limit && v > -limit ? v : 0))) {
+    if (q >= (std::intmax_t{1} << 61) || v >= limit || v <= -limit) return {0, 1, false};
+    v *= 2;  // exact
+    q *= 2;
+  }
+  return normalise(static_cast<std::intmax_t>(v), q);
+}
+
 }  // namespace tdiff::detail
 
 #endif  // TDIFF_DETAIL_RATIONAL_HPP

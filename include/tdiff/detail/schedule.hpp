@@ -24,6 +24,7 @@
 #define TDIFF_DETAIL_SCHEDULE_HPP
 
 #include <tdiff/detail/nodes.hpp>
+#include <tdiff/detail/op.hpp>
 
 #include <algorithm>
 #include <array>
@@ -87,7 +88,8 @@ struct descriptor {
   unsigned char arity = 0;
   std::intmax_t p = 0, q = 1;  // constant P/Q; slot index; constant exponent of a power
   bool constant_exponent = false;
-  std::uint64_t id = 0;  // variable: name hash; unary: op name hash
+  std::uint64_t id = 0;  // variable: name hash
+  const op_entry* op = nullptr;  // unary: its op
 };
 
 /// One entry of a schedule: a node with its children as earlier positions.
@@ -97,6 +99,7 @@ struct step_entry {
   std::intmax_t p = 0, q = 1;
   bool constant_exponent = false;
   std::uint64_t id = 0;
+  const op_entry* op = nullptr;
 };
 
 /// A constexpr-allocated array of descriptor pointers. Plain `new[]` keeps
@@ -261,9 +264,9 @@ template <class A, class B>
 struct node_info<power<A, B>> : binary_info<kind::power, A, B, exponent_of<B>> {};
 template <class Op, class A>
 struct node_info<unary<Op, A>> {
-  static constexpr std::uint64_t op = hash_text(Op::name);
-  static constexpr descriptor self{make_key(1 + key_v<A>.height, mix(11, op), key_v<A>),
-                                   kind::unary, &node_info<A>::self, nullptr, 1, 0, 1, false, op};
+  static constexpr descriptor self{make_key(1 + key_v<A>.height, mix(11, hash_text(type_text<Op>())), key_v<A>),
+                                   kind::unary, &node_info<A>::self, nullptr, 1, 0, 1, false, 0,
+                                   &op_entry_v<Op>};
 };
 
 /// Several roots evaluated by one schedule (the components of a gradient or
@@ -286,7 +289,7 @@ struct schedule {
     std::array<step_entry, node_count_v<N>> t{};
     for (std::size_t i = 0; i < items.size; ++i) {
       const descriptor& d = *items.items[i];
-      t[i] = {d.what, 0, 0, d.p, d.q, d.constant_exponent, d.id};
+      t[i] = {d.what, 0, 0, d.p, d.q, d.constant_exponent, d.id, d.op};
       if (d.arity >= 1) t[i].a = position(items, d.a);
       if (d.arity == 2) t[i].b = position(items, d.b);
     }
@@ -301,10 +304,6 @@ inline constexpr std::array<std::size_t, sizeof...(Parts)> positions_v = [] {
   closure_of(&node_info<Root>::self, items);
   return std::array<std::size_t, sizeof...(Parts)>{position(items, &node_info<Parts>::self)...};
 }();
-
-/// The op whose name hashes to H; each op of functions.hpp registers itself.
-template <std::uint64_t H>
-struct op_with_id;
 
 }  // namespace tdiff::detail
 

@@ -12,6 +12,7 @@
 #define TDIFF_DYNAMIC_FUNCTIONS_HPP
 
 #include <tdiff/detail/ops.hpp>
+#include <tdiff/function.hpp>
 #include <tdiff/dynamic/tensor.hpp>
 #include <tdiff/dynamic/variable.hpp>
 
@@ -123,7 +124,7 @@ struct unary_fn {
     if constexpr (requires { Op::backward(gy, x, y); })
       return Op::backward(gy, x, y);
     else
-      return gy * Op::rule(x, y);
+      return gy * Op::derivative(x, y);
   }
 };
 
@@ -215,19 +216,17 @@ inline Variable pow(const Variable& x, double c) { return detail::apply(detail::
 /// The square root, as pow(x, 0.5) (DeZero has no sqrt).
 inline Variable sqrt(const Variable& x) { return pow(x, 0.5); }
 
+/// tdiff::function<Op> (and every built-in function) applied to a Variable:
+/// DeZero's Function with the op's value and derivative rules.
+template <class Op>
+Variable apply_op(tdiff::detail::op_tag<Op>, const Variable& x) {
+  return detail::apply(detail::unary_fn<Op>{}, x);
+}
+
+// One function per op of the list (tdiff/functions.hpp documents them).
 #define TDIFF_DYNAMIC_FUNCTION(fn) \
-  inline Variable fn(const Variable& x) { return detail::apply(detail::unary_fn<tdiff::detail::fn##_op>{}, x); }
-TDIFF_DYNAMIC_FUNCTION(sin)
-TDIFF_DYNAMIC_FUNCTION(cos)
-TDIFF_DYNAMIC_FUNCTION(tan)
-TDIFF_DYNAMIC_FUNCTION(exp)
-TDIFF_DYNAMIC_FUNCTION(log)
-TDIFF_DYNAMIC_FUNCTION(tanh)
-TDIFF_DYNAMIC_FUNCTION(sinh)
-TDIFF_DYNAMIC_FUNCTION(cosh)
-TDIFF_DYNAMIC_FUNCTION(asin)
-TDIFF_DYNAMIC_FUNCTION(acos)
-TDIFF_DYNAMIC_FUNCTION(atan)
+  inline Variable fn(const Variable& x) { return apply_op(tdiff::detail::op_tag<tdiff::detail::fn##_op>{}, x); }
+TDIFF_DETAIL_FOR_EACH_FUNCTION(TDIFF_DYNAMIC_FUNCTION)
 #undef TDIFF_DYNAMIC_FUNCTION
 
 // ------------------------------------------------------------------ shapes

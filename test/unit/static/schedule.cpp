@@ -21,24 +21,13 @@ struct counted_op {
     if (!std::is_constant_evaluated()) ++calls;
     return 2 * a;
   }
-  static constexpr auto rule(const auto&, const auto&) { return tdiff::c<2>; }
+  static constexpr auto derivative(const auto&, const auto&) { return tdiff::c<2>; }
 };
-}  // namespace
+constexpr tdiff::function<counted_op> counted{};
 
-template <>
-struct tdiff::detail::op_with_id<tdiff::detail::hash_text(counted_op::name)> {
-  using type = counted_op;
-};
-
-namespace {
 using namespace tdiff;
 constexpr auto x = var<"x">;
 constexpr auto y = var<"y">;
-
-template <class E>
-constexpr auto counted(const E& e) {
-  return detail::apply_unary<counted_op>(e);
-}
 
 template <class E>
 constexpr std::size_t nodes(const E&) {
