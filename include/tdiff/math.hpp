@@ -22,13 +22,22 @@
 namespace tdiff::math {
 
 using detail::math::acos;
+using detail::math::acosh;
 using detail::math::asin;
+using detail::math::asinh;
 using detail::math::atan;
+using detail::math::atan2;
+using detail::math::atanh;
+using detail::math::cbrt;
 using detail::math::cos;
 using detail::math::cosh;
+using detail::math::erf;
+using detail::math::erfc;
 using detail::math::exp;
 using detail::math::expm1;
+using detail::math::hypot;
 using detail::math::log;
+using detail::math::log1p;
 using detail::math::pow;
 using detail::math::sin;
 using detail::math::sinh;

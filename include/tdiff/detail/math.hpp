@@ -323,6 +323,161 @@ constexpr wide cosh(wide x) {
   return (e + 1 / e) / 2;
 }
 
+// ------------------------------------------------------- sign, log1p, roots
+
+inline constexpr wide pi = 2 * pi_2;
+
+/// Whether x has its sign bit set (-0 included), in constant expressions.
+constexpr bool signbit(wide x) { return __builtin_copysignl(1.0L, x) < 0; }
+
+/// log(1 + x), accurate near 0: 2 atanh(s) with s = x / (2 + x), |s| <= 0.17.
+constexpr wide log1p(wide x) {
+  if (isnan(x) || x == 0 || x == inf) return x;
+  if (x < -1) return nan;
+  if (x == -1) return -inf;
+  if (x > -0.29L && x < 0.41L) {
+    const wide s = x / (2 + x), z = s * s;
+    wide t = 0;
+    for (int k = 41; k >= 1; k -= 2) t = 1 / wide(k) + z * t;
+    return 2 * s * t;
+  }
+  return log(1 + x);  // 1 + x is exact for double x in (-1, -0.29]
+}
+
+/// The real cube root: Newton's iteration on the mantissa, scaled back.
+constexpr wide cbrt(wide x) {
+  if (isnan(x) || x == 0 || x == inf || x == -inf) return x;
+  const bool negative = x < 0;
+  auto [m, e] = decompose(negative ? -x : x);
+  const int r = ((e % 3) + 3) % 3;  // x = m 2^r 2^(3q), m 2^r in [1, 8)
+  m = scale2(m, r);
+  wide y = 1 + (m - 1) / 7;  // exact at 1 and 8, within 30% between
+  for (int i = 0; i < 10; ++i) y -= (y * y * y - m) / (3 * y * y);
+  const wide v = scale2(y, (e - r) / 3);
+  return negative ? -v : v;
+}
+
+/// sqrt(a^2 + b^2) without overflow or underflow: scaled by a power of 2.
+constexpr wide hypot(wide a, wide b) {
+  if (a == inf || a == -inf || b == inf || b == -inf) return inf;  // even hypot(inf, NaN)
+  if (isnan(a) || isnan(b)) return nan;
+  a = a < 0 ? -a : a;
+  b = b < 0 ? -b : b;
+  const wide m = a > b ? a : b;
+  if (m == 0) return 0;
+  const int e = decompose(m).e;
+  const wide sa = scale2(a, -e), sb = scale2(b, -e);
+  return scale2(sqrt(sa * sa + sb * sb), e);
+}
+
+/// The angle of the point (x, y), in [-pi, pi], with C's special values.
+constexpr wide atan2(wide y, wide x) {
+  if (isnan(x) || isnan(y)) return nan;
+  const bool y_negative = signbit(y), x_negative = signbit(x);
+  const wide ay = y_negative ? -y : y, ax = x_negative ? -x : x;
+  wide v = 0;
+  if (ay == 0)
+    v = x_negative ? pi : 0;
+  else if (ax == 0)
+    v = pi_2;
+  else if (ay == inf)
+    v = ax == inf ? (x_negative ? 3 * pi_4 : pi_4) : pi_2;
+  else if (ax == inf)
+    v = x_negative ? pi : 0;
+  else
+    v = x_negative ? pi - (ay <= ax ? atan(ay / ax) : pi_2 - atan(ax / ay))
+                   : (ay <= ax ? atan(ay / ax) : pi_2 - atan(ax / ay));
+  return y_negative ? -v : v;
+}
+
+// ------------------------------------------------ inverse hyperbolic
+
+constexpr wide asinh(wide x) {
+  if (isnan(x) || x == 0 || x == inf || x == -inf) return x;
+  const bool negative = x < 0;
+  const wide a = negative ? -x : x;
+  // beyond 2^32, sqrt(1 + a^2) = a to the precision of long double
+  const wide v = a > 0x1p32L ? log(a) + ln2 : log1p(a + a * a / (1 + sqrt(1 + a * a)));
+  return negative ? -v : v;
+}
+
+constexpr wide acosh(wide x) {
+  if (isnan(x) || x == inf) return x;
+  if (x < 1) return nan;
+  if (x > 0x1p32L) return log(x) + ln2;
+  const wide t = x - 1;  // exact for x in [1, 2]
+  return log1p(t + sqrt(t * (x + 1)));
+}
+
+constexpr wide atanh(wide x) {
+  if (isnan(x) || x == 0) return x;
+  if (x > 1 || x < -1) return nan;
+  if (x == 1 || x == -1) return x * inf;
+  const bool negative = x < 0;
+  const wide a = negative ? -x : x;
+  const wide v = log1p(2 * a / (1 - a)) / 2;  // 1 - a is exact for double a in [0.5, 1)
+  return negative ? -v : v;
+}
+
+// --------------------------------------------------------- error function
+
+inline constexpr wide two_over_sqrt_pi = 1.12837916709551257389615890312154517L;
+
+/// e^(-x^2) for 0 <= x < 2^38 without the rounding error of x^2, which e^
+/// would magnify by x^2: x = h + l with h on 24 fraction bits, so h^2 is exact.
+constexpr wide exp_minus_square(wide x) {
+  const wide h = static_cast<wide>(static_cast<std::int64_t>(x * 0x1p24L)) * 0x1p-24L;
+  const wide l = x - h;
+  return exp(-(h * h)) * exp(-(l * (2 * h + l)));
+}
+
+/// erf x for 0 <= x <= 1 by the series of positive terms
+/// erf x = 2/sqrt(pi) e^(-x^2) sum 2^n x^(2n+1) / (1 3 5 ... (2n+1)).
+constexpr wide erf_series(wide x) {
+  const wide z = 2 * x * x;
+  wide term = x, sum = x;
+  for (int n = 1; n < 200 && term > sum * 0x1p-70L; ++n) {
+    term *= z / (2 * n + 1);
+    sum += term;
+  }
+  return two_over_sqrt_pi * exp_minus_square(x) * sum;
+}
+
+/// erfc x for x >= 1 by the continued fraction (the even part of Laplace's)
+/// erfc x = 2x e^(-x^2)/sqrt(pi) / (2x^2 + 1 - 1*2/(2x^2 + 5 - 3*4/(2x^2 + 9 - ...))),
+/// evaluated forwards by Lentz's method.
+constexpr wide erfc_fraction(wide x) {
+  if (x > 107) return 0;  // below the least long double
+  const wide z = 2 * x * x;
+  constexpr wide tiny = 0x1p-4000L;
+  wide f = z + 1, c = f, d = 0;
+  for (int n = 1; n < 5000; ++n) {
+    const wide a = -wide(2 * n - 1) * wide(2 * n), b = z + 4 * n + 1;
+    d = b + a * d;
+    d = d == 0 ? 1 / tiny : 1 / d;
+    c = b + a / c;
+    if (c == 0) c = tiny;
+    const wide delta = c * d;
+    f *= delta;
+    if (delta - 1 < 0x1p-70L && 1 - delta < 0x1p-70L) break;
+  }
+  return two_over_sqrt_pi * x * exp_minus_square(x) / f;
+}
+
+constexpr wide erf(wide x) {
+  if (isnan(x) || x == 0) return x;
+  const bool negative = x < 0;
+  const wide a = negative ? -x : x;
+  const wide v = a <= 1 ? erf_series(a) : 1 - erfc_fraction(a);
+  return negative ? -v : v;
+}
+
+constexpr wide erfc(wide x) {
+  if (isnan(x)) return x;
+  if (x < 0) return 2 - erfc(-x);
+  return x <= 1 ? 1 - erf_series(x) : erfc_fraction(x);
+}
+
 }  // namespace kernel
 
 template <class T>
@@ -348,7 +503,25 @@ TDIFF_DETAIL_MATH_FUNCTION(atan)
 TDIFF_DETAIL_MATH_FUNCTION(sinh)
 TDIFF_DETAIL_MATH_FUNCTION(cosh)
 TDIFF_DETAIL_MATH_FUNCTION(tanh)
+TDIFF_DETAIL_MATH_FUNCTION(log1p)
+TDIFF_DETAIL_MATH_FUNCTION(cbrt)
+TDIFF_DETAIL_MATH_FUNCTION(asinh)
+TDIFF_DETAIL_MATH_FUNCTION(acosh)
+TDIFF_DETAIL_MATH_FUNCTION(atanh)
+TDIFF_DETAIL_MATH_FUNCTION(erf)
+TDIFF_DETAIL_MATH_FUNCTION(erfc)
 #undef TDIFF_DETAIL_MATH_FUNCTION
+
+// The same for functions of two arguments.
+#define TDIFF_DETAIL_MATH_FUNCTION2(name)                                          \
+  template <real T>                                                                \
+  constexpr T name(T a, T b) {                                                     \
+    if (std::is_constant_evaluated()) return static_cast<T>(kernel::name(a, b));   \
+    return std::name(a, b);                                                        \
+  }
+TDIFF_DETAIL_MATH_FUNCTION2(atan2)
+TDIFF_DETAIL_MATH_FUNCTION2(hypot)
+#undef TDIFF_DETAIL_MATH_FUNCTION2
 
 /// b^e for a run-time exponent; integral exponents are computed by squaring so
 /// that pow(x, 3) is exact where x*x*x is.
