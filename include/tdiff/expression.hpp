@@ -125,6 +125,16 @@ constexpr auto combine(const expr<NA, CA>& a, const expr<NB, CB>& b) {
   return expr<Make<NA, nb>, constants>{std::tuple_cat(a.constants, b.constants)};
 }
 
+/// Make<A, B', C'> with the slots of b and c moved past those before them.
+template <template <class, class, class> class Make, class NA, class CA, class NB, class CB, class NC, class CC>
+constexpr auto combine3(const expr<NA, CA>& a, const expr<NB, CB>& b, const expr<NC, CC>& c) {
+  constexpr std::size_t ka = std::tuple_size_v<CA>, kb = std::tuple_size_v<CB>;
+  using nb = std::conditional_t<ka == 0 || kb == 0, NB, shift_t<NB, ka>>;
+  using nc = std::conditional_t<ka + kb == 0 || std::tuple_size_v<CC> == 0, NC, shift_t<NC, ka + kb>>;
+  using constants = decltype(std::tuple_cat(a.constants, b.constants, c.constants));
+  return expr<Make<NA, nb, nc>, constants>{std::tuple_cat(a.constants, b.constants, c.constants)};
+}
+
 template <class A, class B>
 using difference_t = sum_t<A, product_t<constant<-1>, B>>;
 template <class A, class B>

@@ -27,6 +27,7 @@
 #include <tdiff/expression.hpp>
 #include <tdiff/function.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <tuple>
@@ -129,49 +130,78 @@ template <class Op, class A, auto Fates>
 struct reslot<unary<Op, A>, Fates> {
   using type = unary_t<Op, reslot_t<A, Fates>>;
 };
+template <class Op, class A, class B, auto Fates>
+struct reslot<binary<Op, A, B>, Fates> {
+  using type = binary_t<Op, reslot_t<A, Fates>, reslot_t<B, Fates>>;
+};
+template <class C, class A, class B, auto Fates>
+struct reslot<select<C, A, B>, Fates> {
+  using type = select_t<reslot_t<C, Fates>, reslot_t<A, Fates>, reslot_t<B, Fates>>;
+};
 
 /// 1 + the largest index of a slot in N (0 without slots).
 template <class N>
 struct slot_count : std::integral_constant<std::size_t, 0> {};
 template <std::size_t I>
 struct slot_count<slot<I>> : std::integral_constant<std::size_t, I + 1> {};
+template <class... Ns>
+inline constexpr std::size_t max_slot_count_v = std::max({std::size_t{0}, slot_count<Ns>::value...});
 template <template <class, class> class Node, class A, class B>
-struct slot_count<Node<A, B>>
-    : std::integral_constant<std::size_t, (slot_count<A>::value > slot_count<B>::value ? slot_count<A>::value
-                                                                                       : slot_count<B>::value)> {};
+struct slot_count<Node<A, B>> : std::integral_constant<std::size_t, max_slot_count_v<A, B>> {};
 template <class Op, class A>
 struct slot_count<unary<Op, A>> : slot_count<A> {};
+template <class Op, class A, class B>
+struct slot_count<binary<Op, A, B>> : std::integral_constant<std::size_t, max_slot_count_v<A, B>> {};
+template <class C, class A, class B>
+struct slot_count<select<C, A, B>> : std::integral_constant<std::size_t, max_slot_count_v<C, A, B>> {};
 
 template <std::size_t... I>
 constexpr auto outer_slots(std::index_sequence<I...>) {
   return std::tuple<outer_slot<I>...>{};
 }
 
-/// Whether Op's rule, given operands with the run-time scalars P, is a
-/// constant expression (so the numbers it writes can be read at compile time).
-template <class Op, class A, class Y, class P>
-concept constant_rule = requires {
-  typename std::integral_constant<bool, (Op::derivative(expr<A, P>{}, expr<Y, P>{}), true)>;
+/// A derivative rule as a type: unary_rule<Op> is Op::derivative(x, y),
+/// partial_rule<Op, I> the partial derivative I of an op of two arguments.
+template <class Op>
+struct unary_rule {
+  static constexpr auto call(const auto& x, const auto& y) { return Op::derivative(x, y); }
+};
+template <class Op, int I>
+struct partial_rule {
+  static constexpr auto call(const auto& a, const auto& b, const auto& y) {
+    if constexpr (I == 0)
+      return Op::derivative_a(a, b, y);
+    else
+      return Op::derivative_b(a, b, y);
+  }
 };
 
-/// d op(a) / da as a node: the op's generic rule applied to expressions. A
-/// number the rule writes cannot stay a run-time slot (the derivative's type
-/// has no place for its value), so it becomes the exact constant it is.
-template <class Op, class A, class Y>
-struct op_derivative {
-  using plain = decltype(lift(Op::derivative(expr<A>{}, expr<Y>{})));
+/// Whether Rule, given operands with the run-time scalars P, is a constant
+/// expression (so the numbers it writes can be read at compile time).
+template <class Rule, class P, class... Ns>
+concept constant_rule = requires {
+  typename std::integral_constant<bool, (Rule::call(expr<Ns, P>{}...), true)>;
+};
+
+/// Rule applied to the nodes Ns, as a node. A number the rule writes cannot
+/// stay a run-time slot (the derivative's type has no place for its value),
+/// so it becomes the exact constant it is.
+template <class Rule, class... Ns>
+struct rule_node {
+  using plain = decltype(lift(Rule::call(expr<Ns>{}...)));
   static constexpr auto pick() {
     if constexpr (std::tuple_size_v<typename plain::constants_type> == 0) {
       return type_is<typename plain::node_type>{};  // the rule wrote no number
     } else {
-      using outer = decltype(outer_slots(std::make_index_sequence<slot_count<A>::value>{}));
-      if constexpr (!constant_rule<Op, A, Y, outer>) {
-        static_assert(constant_rule<Op, A, Y, outer>,
+      // The operands' own slots stand for the outer expression's numbers.
+      using outer = decltype(outer_slots(std::make_index_sequence<max_slot_count_v<Ns...>>{}));
+      if constexpr (!constant_rule<Rule, outer, Ns...>) {
+        static_assert(constant_rule<Rule, outer, Ns...>,
                       "tdiff: a derivative rule must be a constant expression: it may use tdiff's "
                       "functions, one(x), literals and c<P, Q>, but no run-time value");
         return type_is<constant<0>>{};
       } else {
-        constexpr auto r = lift(Op::derivative(expr<A, outer>{}, expr<Y, outer>{}));
+        constexpr auto r = lift(Rule::call(expr<Ns, outer>{}...));
         return type_is<reslot_t<typename decltype(r)::node_type, fates_of(r.constants)>>{};
       }
     }
@@ -179,10 +209,23 @@ struct op_derivative {
   using type = typename decltype(pick())::type;
 };
 
+/// d op(a) / da as a node: the op's generic rule applied to expressions.
+template <class Op, class A, class Y>
+struct op_derivative : rule_node<unary_rule<Op>, A, Y> {};
+
+template <class Op, int I, class A, class B>
+struct op_partial : rule_node<partial_rule<Op, I>, A, B, binary<Op, A, B>> {};
+
 template <class Op, class E>
 constexpr auto apply_unary(const E& e) {
   return expr<unary_t<Op, typename E::node_type>, typename E::constants_type>{e.constants};
 }
+
+template <class Op>
+struct binary_of {
+  template <class A, class B>
+  using type = binary_t<Op, A, B>;
+};
 
 /// tdiff::function<Op> applied to an expression (found by tdiff::function).
 template <class Op, expression E>
@@ -200,6 +243,53 @@ constexpr auto apply_op(op_tag<Op>, const E& e) {
   }
 TDIFF_DETAIL_FOR_EACH_FUNCTION(TDIFF_DETAIL_FUNCTION)
 #undef TDIFF_DETAIL_FUNCTION
+
+// One per op of two arguments; either argument may be a plain number.
+#define TDIFF_DETAIL_BINARY_FUNCTION(fn)                                                           \
+  template <class A, class B>                                                                      \
+    requires detail::operands<A, B>                                                                \
+  constexpr auto fn(const A& a, const B& b) {                                                      \
+    return detail::combine<detail::binary_of<detail::fn##_op>::template type>(detail::lift(a),     \
+                                                                             detail::lift(b));    \
+  }
+TDIFF_DETAIL_FOR_EACH_BINARY_FUNCTION(TDIFF_DETAIL_BINARY_FUNCTION)
+#undef TDIFF_DETAIL_BINARY_FUNCTION
+
+// Expressions name std::tuple in their type, so argument-dependent lookup also
+// finds std::min and std::max; for two operands of one type these
+// constrained overloads are more specialised than std's and win.
+template <expression E>
+constexpr auto min(const E& a, const E& b) {
+  return detail::combine<detail::binary_of<detail::min_op>::template type>(a, b);
+}
+template <expression E>
+constexpr auto max(const E& a, const E& b) {
+  return detail::combine<detail::binary_of<detail::max_op>::template type>(a, b);
+}
+
+// Comparisons give a condition for where: an expression that is 1 where true
+// and 0 elsewhere (derivative 0).
+#define TDIFF_DETAIL_COMPARISON(symbol, op)                                                        \
+  template <class A, class B>                                                                      \
+    requires detail::operands<A, B>                                                                \
+  constexpr auto operator symbol(const A& a, const B& b) {                                         \
+    return detail::combine<detail::binary_of<detail::op>::template type>(detail::lift(a),          \
+                                                                        detail::lift(b));         \
+  }
+TDIFF_DETAIL_COMPARISON(<, less_op)
+TDIFF_DETAIL_COMPARISON(<=, less_equal_op)
+TDIFF_DETAIL_COMPARISON(>, greater_op)
+TDIFF_DETAIL_COMPARISON(>=, greater_equal_op)
+#undef TDIFF_DETAIL_COMPARISON
+
+/// a where cond is nonzero (true), b elsewhere: `where(x > 0, x, 0.1 * x)`.
+/// Its derivative is where(cond, a', b'): only the branch picked is used, so
+/// an infinite or NaN derivative in the other branch does not leak.
+template <expression C, class A, class B>
+  requires((expression<A> || scalar<A>) && (expression<B> || scalar<B>))
+constexpr auto where(const C& cond, const A& a, const B& b) {
+  return detail::combine3<detail::select_t>(cond, detail::lift(a), detail::lift(b));
+}
 
 /// The square root, as the power 1/2 (so its derivatives are powers too).
 template <expression E>

@@ -9,6 +9,7 @@
 #define TDIFF_DETAIL_DERIVATIVE_HPP
 
 #include <tdiff/detail/nodes.hpp>
+#include <tdiff/detail/op.hpp>
 #include <tdiff/detail/simplify.hpp>
 
 #include <cstddef>
@@ -71,10 +72,46 @@ struct derivative_rule<power<B, E>, V> {
 template <class Op, class A, class Y>
 struct op_derivative;
 
-/// f(a)' = f'(a) a'.
+/// f(a)' = f'(a) a' (0 for a piecewise constant f, such as sign).
 template <class Op, class A, class V>
 struct derivative_rule<unary<Op, A>, V> {
-  using type = product_t<typename op_derivative<Op, A, unary<Op, A>>::type, derivative_t<A, V>>;
+  static constexpr auto pick() {
+    if constexpr (piecewise_constant<Op>)
+      return type_is<constant<0>>{};
+    else
+      return type_is<product_t<typename op_derivative<Op, A, unary<Op, A>>::type, derivative_t<A, V>>>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+/// The partial derivative I (0: by a, 1: by b) of op(a, b) as a node (see
+/// functions.hpp).
+template <class Op, int I, class A, class B>
+struct op_partial;
+
+/// f(a, b)' = f_a a' + f_b b', each term only where its operand depends on V.
+template <class Op, class A, class B, class V>
+struct derivative_rule<binary<Op, A, B>, V> {
+  template <int I, class X>
+  static constexpr auto term() {
+    if constexpr (depends_on<X, V>::value)
+      return type_is<product_t<typename op_partial<Op, I, A, B>::type, derivative_t<X, V>>>{};
+    else
+      return type_is<constant<0>>{};
+  }
+  static constexpr auto pick() {
+    if constexpr (piecewise_constant<Op>)
+      return type_is<constant<0>>{};
+    else
+      return type_is<sum_t<typename decltype(term<0, A>())::type, typename decltype(term<1, B>())::type>>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+/// where(c, a, b)' = where(c, a', b'): the gradient goes to the branch picked.
+template <class C, class A, class B, class V>
+struct derivative_rule<select<C, A, B>, V> {
+  using type = select_t<C, derivative_t<A, V>, derivative_t<B, V>>;
 };
 
 /// The Nth derivative by recursive instantiation.

@@ -39,7 +39,8 @@ std::string dot_label(const K& constants) {
                      : E.what == kind::power   ? "^"
                                                : "";
     std::string name = op;
-    if constexpr (E.what == kind::unary) name = std::string(E.op->name);
+    if constexpr (E.what == kind::unary || E.what == kind::binary) name = std::string(E.op->name);
+    if constexpr (E.what == kind::select) name = "where";
     return "label=\"" + name + "\", color=lightblue, style=filled, shape=box";
   }
 }
@@ -53,9 +54,9 @@ std::string dot(const K& constants) {
   }(std::make_index_sequence<table.size()>{});
   for (std::size_t i = 0; i < table.size(); ++i) {
     const step_entry& e = table[i];
-    if (e.what >= kind::sum) out += "n" + std::to_string(e.a) + " -> n" + std::to_string(i) + "\n";
-    if (e.what >= kind::sum && e.what <= kind::power)
-      out += "n" + std::to_string(e.b) + " -> n" + std::to_string(i) + "\n";
+    const std::size_t children[] = {e.a, e.b, e.c};
+    for (unsigned k = 0; k < e.arity; ++k)
+      out += "n" + std::to_string(children[k]) + " -> n" + std::to_string(i) + "\n";
   }
   return out + "}\n";
 }

@@ -116,10 +116,11 @@ struct context {
 
 // ------------------------------------------------ one step of the schedule
 
-/// The value of a computed entry E (a sum, product, power or function) from
-/// its children's values a and b: the one rule of both evaluators.
+/// The value of a computed entry E (a sum, product, power, function or
+/// select) from its children's values a, b, c (those it has): the one rule of
+/// both evaluators.
 template <step_entry E, class T>
-constexpr T combine_entry(const T& a, const T& b) {
+constexpr T combine_entry(const T& a, const T& b, const T& c) {
   if constexpr (E.what == kind::sum) {
     return a + b;
   } else if constexpr (E.what == kind::product) {
@@ -131,6 +132,11 @@ constexpr T combine_entry(const T& a, const T& b) {
       return math::ipow_c<E.p>(math::sqrt(a));
     else
       return math::pow(a, b);
+  } else if constexpr (E.what == kind::binary) {
+    constexpr auto value = E.op->template value2_of<T>();  // a constant: a direct call
+    return value(a, b);
+  } else if constexpr (E.what == kind::select) {
+    return a != T(0) ? b : c;
   } else {
     constexpr auto value = E.op->template value_of<T>();  // a constant: a direct call
     return value(a);
@@ -164,7 +170,7 @@ constexpr T step(const V& v, const Ctx& ctx) {
   else if constexpr (E.what == kind::group)
     return T{};  // only ties roots together
   else
-    return combine_entry<E>(v[E.a], v[E.b]);
+    return combine_entry<E>(v[E.a], v[E.b], v[E.c]);
 }
 
 /// The values of every node of N's closure, each once, children first.
@@ -205,8 +211,8 @@ void block_entry(T* out, const Row& row, const Ctx& ctx, std::size_t first, std:
     constexpr auto kernel = E.op->value_n;  // an array kernel
     kernel(row(E.a), out, m);
   } else {
-    const T *a = row(E.a), *b = row(E.what == kind::unary ? E.a : E.b);
-    for (std::size_t j = 0; j < m; ++j) out[j] = combine_entry<E>(a[j], b[j]);
+    const T *a = row(E.a), *b = row(E.b), *c = row(E.c);  // b, c: unused rows where absent
+    for (std::size_t j = 0; j < m; ++j) out[j] = combine_entry<E>(a[j], b[j], c[j]);
   }
 }
 

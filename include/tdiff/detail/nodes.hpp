@@ -44,6 +44,16 @@ struct power {};
 template <class Op, class A>
 struct unary {};
 
+/// A function of two arguments (atan2, hypot, min, max, a comparison):
+/// `Op` is a tag with the value and partial-derivative rules.
+template <class Op, class A, class B>
+struct binary {};
+
+/// where(C, A, B): A where C is nonzero, else B (only the value picked is
+/// used, so NaN or inf in the other branch does not leak).
+template <class C, class A, class B>
+struct select {};
+
 /// A type as a value, for `if constexpr` chains that pick a type.
 template <class T>
 struct type_is {
@@ -101,6 +111,12 @@ struct depends_on<power<A, B>, V>
     : std::bool_constant<depends_on<A, V>::value || depends_on<B, V>::value> {};
 template <class Op, class A, class V>
 struct depends_on<unary<Op, A>, V> : depends_on<A, V> {};
+template <class Op, class A, class B, class V>
+struct depends_on<binary<Op, A, B>, V>
+    : std::bool_constant<depends_on<A, V>::value || depends_on<B, V>::value> {};
+template <class C, class A, class B, class V>  // the condition's dependence has no derivative
+struct depends_on<select<C, A, B>, V>
+    : std::bool_constant<depends_on<A, V>::value || depends_on<B, V>::value> {};
 
 /// True if node N contains any variable at all.
 template <class N>
@@ -118,6 +134,13 @@ struct is_variable_free<power<A, B>>
     : std::bool_constant<is_variable_free<A>::value && is_variable_free<B>::value> {};
 template <class Op, class A>
 struct is_variable_free<unary<Op, A>> : is_variable_free<A> {};
+template <class Op, class A, class B>
+struct is_variable_free<binary<Op, A, B>>
+    : std::bool_constant<is_variable_free<A>::value && is_variable_free<B>::value> {};
+template <class C, class A, class B>
+struct is_variable_free<select<C, A, B>>
+    : std::bool_constant<is_variable_free<C>::value && is_variable_free<A>::value &&
+                         is_variable_free<B>::value> {};
 
 template <class N>
 inline constexpr bool is_variable_v = false;

@@ -40,6 +40,22 @@ concept op_rule = requires(const float& f, const double& d, const long double& l
   { Op::value(l) } -> std::convertible_to<long double>;
 };
 
+/// The requirements on an op of two arguments (atan2, min, a comparison, ...):
+/// `name`, `value(a, b)`, and either `derivative_a(a, b, y)` and
+/// `derivative_b(a, b, y)` (the partials) or `piecewise_constant = true`.
+template <class Op>
+concept binary_op_rule = requires(const float& f, const double& d, const long double& l) {
+  { Op::name } -> std::convertible_to<std::string_view>;
+  { Op::value(f, f) } -> std::convertible_to<float>;
+  { Op::value(d, d) } -> std::convertible_to<double>;
+  { Op::value(l, l) } -> std::convertible_to<long double>;
+};
+
+/// Whether an op's value is constant between its kinks (comparisons, sign):
+/// its derivative is 0.
+template <class Op>
+concept piecewise_constant = requires { requires Op::piecewise_constant; };
+
 /// An op as a value, for overloads that apply it to each mode's operands.
 template <class Op>
 struct op_tag {};
@@ -52,6 +68,10 @@ template <class Op, class T>
 constexpr T op_value(const T& a) {
   return static_cast<T>(Op::value(a));
 }
+template <class Op, class T>
+constexpr T op_value2(const T& a, const T& b) {
+  return static_cast<T>(Op::value(a, b));
+}
 
 /// What a schedule needs of an op, as values: a schedule entry points at its
 /// op's table, so evaluation calls the op itself (a constant pointer: the call
@@ -62,6 +82,10 @@ struct op_entry {
   double (*value_d)(const double&);
   long double (*value_l)(const long double&);
   void (*value_n)(const double*, double*, std::size_t);  // the array kernel, or null
+  // ops of two arguments
+  float (*value2_f)(const float&, const float&);
+  double (*value2_d)(const double&, const double&);
+  long double (*value2_l)(const long double&, const long double&);
 
   template <class T>
   constexpr auto value_of() const {
@@ -71,6 +95,15 @@ struct op_entry {
       return value_d;
     else
       return value_l;
+  }
+  template <class T>
+  constexpr auto value2_of() const {
+    if constexpr (std::is_same_v<T, float>)
+      return value2_f;
+    else if constexpr (std::is_same_v<T, double>)
+      return value2_d;
+    else
+      return value2_l;
   }
 };
 
@@ -82,9 +115,16 @@ constexpr auto array_kernel_of() -> void (*)(const double*, double*, std::size_t
     return nullptr;
 }
 
-template <op_rule Op>
-inline constexpr op_entry op_entry_v{Op::name, &op_value<Op, float>, &op_value<Op, double>,
-                                     &op_value<Op, long double>, array_kernel_of<Op>()};
+template <class Op>
+  requires op_rule<Op> || binary_op_rule<Op>
+inline constexpr op_entry op_entry_v = [] {
+  if constexpr (op_rule<Op>)
+    return op_entry{Op::name, &op_value<Op, float>, &op_value<Op, double>, &op_value<Op, long double>,
+                    array_kernel_of<Op>(), nullptr, nullptr, nullptr};
+  else
+    return op_entry{Op::name, nullptr, nullptr, nullptr, nullptr,
+                    &op_value2<Op, float>, &op_value2<Op, double>, &op_value2<Op, long double>};
+}();
 
 /// A text unique to the type T in a program (its name as the compiler spells
 /// it), hashed into the identity of T's nodes: two ops with one `name` stay

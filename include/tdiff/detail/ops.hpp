@@ -13,6 +13,7 @@
 
 #include <tdiff/detail/math.hpp>
 #include <tdiff/detail/op.hpp>
+#include <tdiff/detail/rational.hpp>
 #include <tdiff/detail/simd.hpp>
 
 #include <cstddef>
@@ -22,8 +23,13 @@ namespace tdiff::detail {
 
 /// The unary functions of both modes (sqrt is a power in the compile-time
 /// mode and DeZero's pow in the runtime mode, so it is not listed).
-#define TDIFF_DETAIL_FOR_EACH_FUNCTION(X) \
-  X(sin) X(cos) X(tan) X(exp) X(log) X(sinh) X(cosh) X(tanh) X(asin) X(acos) X(atan)
+#define TDIFF_DETAIL_FOR_EACH_FUNCTION(X)                                                   \
+  X(sin) X(cos) X(tan) X(exp) X(log) X(sinh) X(cosh) X(tanh) X(asin) X(acos) X(atan) X(log1p) \
+  X(expm1) X(erf) X(erfc) X(asinh) X(acosh) X(atanh) X(cbrt) X(abs) X(sign)
+
+/// The functions of two arguments of both modes; either argument may be a
+/// plain number.
+#define TDIFF_DETAIL_FOR_EACH_BINARY_FUNCTION(X) X(atan2) X(hypot) X(min) X(max)
 
 // An op whose value is math::fn, named "fn".
 #define TDIFF_DETAIL_MATH_OP(fn)                                     \
@@ -103,7 +109,155 @@ struct atan_op {
   static constexpr auto derivative(const auto& x, const auto&) { return one(x) / (one(x) + x * x); }
 };
 
+struct log1p_op {
+  TDIFF_DETAIL_MATH_OP(log1p)
+  static constexpr int at_zero = 0;
+  static constexpr auto derivative(const auto& x, const auto&) { return one(x) / (one(x) + x); }
+};
+
+struct expm1_op {
+  TDIFF_DETAIL_MATH_OP(expm1)
+  static constexpr int at_zero = 0;
+  static constexpr auto derivative(const auto&, const auto& y) { return y + one(y); }  // e^x
+};
+
+/// 2/sqrt(pi) to double precision (exact in the derivative's type as p/2^52).
+inline constexpr double two_over_sqrt_pi = 1.1283791670955126;
+
+struct erf_op {
+  TDIFF_DETAIL_MATH_OP(erf)
+  static constexpr int at_zero = 0;
+  static constexpr auto derivative(const auto& x, const auto&) { return two_over_sqrt_pi * exp(-(x * x)); }
+};
+
+struct erfc_op {
+  TDIFF_DETAIL_MATH_OP(erfc)
+  static constexpr int at_zero = 1;
+  static constexpr auto derivative(const auto& x, const auto&) { return -two_over_sqrt_pi * exp(-(x * x)); }
+};
+
+struct asinh_op {
+  TDIFF_DETAIL_MATH_OP(asinh)
+  static constexpr int at_zero = 0;
+  using inverse_of = sinh_op;  // asinh(sinh(a)) = a for every real a
+  static constexpr auto derivative(const auto& x, const auto&) { return one(x) / sqrt(one(x) + x * x); }
+};
+
+struct acosh_op {
+  TDIFF_DETAIL_MATH_OP(acosh)
+  static constexpr int at_one = 0;
+  static constexpr auto derivative(const auto& x, const auto&) { return one(x) / sqrt(x * x - one(x)); }
+};
+
+struct atanh_op {
+  TDIFF_DETAIL_MATH_OP(atanh)
+  static constexpr int at_zero = 0;
+  static constexpr auto derivative(const auto& x, const auto&) { return one(x) / (one(x) - x * x); }
+};
+
+struct cbrt_op {
+  TDIFF_DETAIL_MATH_OP(cbrt)
+  static constexpr int at_zero = 0;
+  static constexpr auto derivative(const auto&, const auto& y) { return one(y) / (3 * y * y); }
+};
+
 #undef TDIFF_DETAIL_MATH_OP
+
+// ---------------------------------------------------------------- piecewise
+// Derivatives at a kink or a tie follow PyTorch: abs'(0) = 0, min and max
+// split the gradient evenly at a tie, where passes it to the branch it picks.
+
+/// -1, 0 or 1 by the sign of a (sign(+-0) = +-0, sign(NaN) = NaN).
+struct sign_op {
+  static constexpr std::string_view name = "sign";
+  static constexpr bool piecewise_constant = true;
+  static constexpr int at_zero = 0;
+  template <class T>
+  static constexpr T value(const T& a) {
+    return a > T(0) ? T(1) : a < T(0) ? T(-1) : a;
+  }
+};
+
+struct abs_op {
+  static constexpr std::string_view name = "abs";
+  static constexpr int at_zero = 0;
+  template <class T>
+  static constexpr T value(const T& a) {
+    return a < T(0) ? -a : a == T(0) ? T(0) : a;  // abs(-0) = +0
+  }
+  static constexpr auto derivative(const auto& x, const auto&) { return sign(x); }
+};
+
+struct atan2_op {  // atan2(y, x)
+  static constexpr std::string_view name = "atan2";
+  template <class T>
+  static constexpr T value(const T& y, const T& x) {
+    return math::atan2(y, x);
+  }
+  static constexpr auto derivative_a(const auto& y, const auto& x, const auto&) { return x / (x * x + y * y); }
+  static constexpr auto derivative_b(const auto& y, const auto& x, const auto&) { return -y / (x * x + y * y); }
+};
+
+struct hypot_op {
+  static constexpr std::string_view name = "hypot";
+  template <class T>
+  static constexpr T value(const T& a, const T& b) {
+    return math::hypot(a, b);
+  }
+  static constexpr auto derivative_a(const auto& a, const auto&, const auto& h) { return a / h; }
+  static constexpr auto derivative_b(const auto&, const auto& b, const auto& h) { return b / h; }
+};
+
+/// min and max propagate NaN (as torch.minimum and torch.maximum).
+struct min_op {
+  static constexpr std::string_view name = "min";
+  template <class T>
+  static constexpr T value(const T& a, const T& b) {
+    return a != a ? a : b != b ? b : b < a ? b : a;
+  }
+  static constexpr rational fold(const rational& a, const rational& b) { return compare(b, a) < 0 ? b : a; }
+  // 1 where a < b, 1/2 at a tie, 0 where b < a; the mirror image for b
+  static constexpr auto derivative_a(const auto& a, const auto& b, const auto&) {
+    return where(a < b, one(a), where(b < a, 0 * one(a), 0.5 * one(a)));
+  }
+  static constexpr auto derivative_b(const auto& a, const auto& b, const auto&) {
+    return where(b < a, one(a), where(a < b, 0 * one(a), 0.5 * one(a)));
+  }
+};
+
+struct max_op {
+  static constexpr std::string_view name = "max";
+  template <class T>
+  static constexpr T value(const T& a, const T& b) {
+    return a != a ? a : b != b ? b : a < b ? b : a;
+  }
+  static constexpr rational fold(const rational& a, const rational& b) { return compare(a, b) < 0 ? b : a; }
+  static constexpr auto derivative_a(const auto& a, const auto& b, const auto&) {
+    return where(b < a, one(a), where(a < b, 0 * one(a), 0.5 * one(a)));
+  }
+  static constexpr auto derivative_b(const auto& a, const auto& b, const auto&) {
+    return where(a < b, one(a), where(b < a, 0 * one(a), 0.5 * one(a)));
+  }
+};
+
+/// The comparisons: 1 where true, else 0 (a condition for where).
+#define TDIFF_DETAIL_COMPARISON(op_name, text, test)                                       \
+  struct op_name {                                                                         \
+    static constexpr std::string_view name = text;                                         \
+    static constexpr bool piecewise_constant = true;                                       \
+    template <class T>                                                                     \
+    static constexpr T value(const T& a, const T& b) {                                     \
+      return a test b ? T(1) : T(0);                                                       \
+    }                                                                                      \
+    static constexpr rational fold(const rational& a, const rational& b) {                 \
+      return {compare(a, b) test 0 ? 1 : 0, 1};                                            \
+    }                                                                                      \
+  };
+TDIFF_DETAIL_COMPARISON(less_op, "<", <)
+TDIFF_DETAIL_COMPARISON(less_equal_op, "<=", <=)
+TDIFF_DETAIL_COMPARISON(greater_op, ">", >)
+TDIFF_DETAIL_COMPARISON(greater_equal_op, ">=", >=)
+#undef TDIFF_DETAIL_COMPARISON
 
 }  // namespace tdiff::detail
 

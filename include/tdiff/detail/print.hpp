@@ -20,7 +20,7 @@
 
 namespace tdiff::detail {
 
-enum class prec { sum, product, unary_minus, power, atom };
+enum class prec { compare, sum, product, unary_minus, power, atom };
 
 struct printed {
   std::string text;
@@ -204,6 +204,25 @@ template <class Op, class A, class K>
 struct printer<unary<Op, A>, K> {
   static printed run(const K& constants) {
     return {std::string(Op::name) + "(" + print<A>(constants).text + ")", prec::atom};
+  }
+};
+
+template <class Op, class A, class B, class K>
+struct printer<binary<Op, A, B>, K> {
+  static printed run(const K& constants) {
+    const printed a = print<A>(constants), b = print<B>(constants);
+    const std::string name(Op::name);
+    if (name[0] == '<' || name[0] == '>')  // a comparison: infix, below every arithmetic operator
+      return {parenthesised(a, prec::sum) + " " + name + " " + parenthesised(b, prec::sum), prec::compare};
+    return {name + "(" + a.text + ", " + b.text + ")", prec::atom};
+  }
+};
+template <class C, class A, class B, class K>
+struct printer<select<C, A, B>, K> {
+  static printed run(const K& constants) {
+    return {"where(" + print<C>(constants).text + ", " + print<A>(constants).text + ", " +
+                print<B>(constants).text + ")",
+            prec::atom};
   }
 };
 

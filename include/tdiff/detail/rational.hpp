@@ -64,6 +64,15 @@ constexpr rational rational_power(const rational& a, std::intmax_t n) {
   return r;
 }
 
+/// -1, 0 or 1 as a < b, a == b or a > b (exact unless the cross products
+/// overflow, then compared in long double).
+constexpr int compare(const rational& a, const rational& b) {
+  std::intmax_t l = 0, r = 0;
+  if (!__builtin_mul_overflow(a.p, b.q, &l) && !__builtin_mul_overflow(b.p, a.q, &r)) return (l > r) - (l < r);
+  const long double x = static_cast<long double>(a.p) / a.q, y = static_cast<long double>(b.p) / b.q;
+  return (x > y) - (x < y);
+}
+
 /// The exact value of a finite floating-point number as p/2^k (every binary
 /// floating-point number is one); not ok where p or 2^k would overflow
 /// std::intmax_t (as 1e-300 or 1e300), or for infinities and NaN.

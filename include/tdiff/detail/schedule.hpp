@@ -71,8 +71,13 @@ constexpr std::uint64_t mix2(std::uint64_t a, std::uint64_t b) {
 constexpr key make_key(int height, std::uint64_t tag, key a = {}, key b = {}) {
   return {height, mix(mix(tag, a.hash), b.hash), mix2(mix2(tag, a.check), b.check)};
 }
+constexpr key make_key(int height, std::uint64_t tag, key a, key b, key c) {
+  const key k = make_key(height, tag, a, b);
+  return {height, mix(k.hash, c.hash), mix2(k.check, c.check)};
+}
 
-enum class kind : unsigned char { variable, constant, slot, sum, product, power, unary, group };
+/// Leaves first (evaluate.hpp tests `what <= kind::slot`).
+enum class kind : unsigned char { variable, constant, slot, sum, product, power, unary, binary, select, group };
 
 /// What a node is. Children are pointers to their own descriptors (static
 /// constexpr members of node_info), so the whole DAG can be walked by a
@@ -82,7 +87,8 @@ struct descriptor {
   kind what = kind::constant;
   const descriptor* a = nullptr;  // base of a power, argument of a function
   const descriptor* b = nullptr;
-  // How many of a, b are set. Tested instead of comparing the pointers with
+  const descriptor* c = nullptr;  // the third child of a select
+  // How many of a, b, c are set. Tested instead of comparing the pointers with
   // null: g++ does not fold that comparison when -fsanitize=nonnull-attribute
   // (part of -fsanitize=undefined) is on.
   unsigned char arity = 0;
@@ -95,7 +101,8 @@ struct descriptor {
 /// One entry of a schedule: a node with its children as earlier positions.
 struct step_entry {
   kind what = kind::constant;
-  std::size_t a = 0, b = 0;
+  unsigned char arity = 0;
+  std::size_t a = 0, b = 0, c = 0;
   std::intmax_t p = 0, q = 1;
   bool constant_exponent = false;
   std::uint64_t id = 0;
@@ -158,7 +165,8 @@ constexpr void closure_of(const descriptor* root, node_array& found) {
       capacity *= 4;
     }
     if (d->arity >= 1) stack.push(d->a);
-    if (d->arity == 2) stack.push(d->b);
+    if (d->arity >= 2) stack.push(d->b);
+    if (d->arity == 3) stack.push(d->c);
   }
   delete[] seen;
   delete[] used;
@@ -221,19 +229,19 @@ inline constexpr std::uint64_t variable_id_v =
 template <char... C>
 struct node_info<variable<C...>> {
   static constexpr descriptor self{
-      make_key(0, mix(1, variable_id_v<C...>)), kind::variable, nullptr, nullptr, 0, 0, 1, false,
+      make_key(0, mix(1, variable_id_v<C...>)), kind::variable, nullptr, nullptr, nullptr, 0, 0, 1, false,
       variable_id_v<C...>};
 };
 template <std::intmax_t P, std::intmax_t Q>
 struct node_info<constant<P, Q>> {
   static constexpr descriptor self{
       make_key(0, mix(mix(2, static_cast<std::uint64_t>(P)), static_cast<std::uint64_t>(Q))),
-      kind::constant, nullptr, nullptr, 0, P, Q};
+      kind::constant, nullptr, nullptr, nullptr, 0, P, Q};
 };
 template <std::size_t I>
 struct node_info<slot<I>> {
   static constexpr descriptor self{
-      make_key(0, mix(3, I)), kind::slot, nullptr, nullptr, 0, static_cast<std::intmax_t>(I)};
+      make_key(0, mix(3, I)), kind::slot, nullptr, nullptr, nullptr, 0, static_cast<std::intmax_t>(I)};
 };
 
 /// Powers with an exact exponent carry it, for an unrolled evaluation.
@@ -253,7 +261,7 @@ struct binary_info {
   static constexpr descriptor self{
       make_key(1 + std::max(key_v<A>.height, key_v<B>.height), 4 + static_cast<unsigned>(K), key_v<A>,
                key_v<B>),
-      K, &node_info<A>::self, &node_info<B>::self, 2, E::value.p, E::value.q, E::exact};
+      K, &node_info<A>::self, &node_info<B>::self, nullptr, 2, E::value.p, E::value.q, E::exact};
 };
 
 template <class A, class B>
@@ -265,8 +273,22 @@ struct node_info<power<A, B>> : binary_info<kind::power, A, B, exponent_of<B>> {
 template <class Op, class A>
 struct node_info<unary<Op, A>> {
   static constexpr descriptor self{make_key(1 + key_v<A>.height, mix(11, hash_text(type_text<Op>())), key_v<A>),
-                                   kind::unary, &node_info<A>::self, nullptr, 1, 0, 1, false, 0,
+                                   kind::unary, &node_info<A>::self, nullptr, nullptr, 1, 0, 1, false, 0,
                                    &op_entry_v<Op>};
+};
+template <class Op, class A, class B>
+struct node_info<binary<Op, A, B>> {
+  static constexpr descriptor self{
+      make_key(1 + std::max(key_v<A>.height, key_v<B>.height), mix(12, hash_text(type_text<Op>())), key_v<A>,
+               key_v<B>),
+      kind::binary, &node_info<A>::self, &node_info<B>::self, nullptr, 2, 0, 1, false, 0, &op_entry_v<Op>};
+};
+template <class C, class A, class B>
+struct node_info<select<C, A, B>> {
+  static constexpr descriptor self{
+      make_key(1 + std::max({key_v<C>.height, key_v<A>.height, key_v<B>.height}), 13, key_v<C>, key_v<A>,
+               key_v<B>),
+      kind::select, &node_info<C>::self, &node_info<A>::self, &node_info<B>::self, 3};
 };
 
 /// Several roots evaluated by one schedule (the components of a gradient or
@@ -289,9 +311,10 @@ struct schedule {
     std::array<step_entry, node_count_v<N>> t{};
     for (std::size_t i = 0; i < items.size; ++i) {
       const descriptor& d = *items.items[i];
-      t[i] = {d.what, 0, 0, d.p, d.q, d.constant_exponent, d.id, d.op};
+      t[i] = {d.what, d.arity, 0, 0, 0, d.p, d.q, d.constant_exponent, d.id, d.op};
       if (d.arity >= 1) t[i].a = position(items, d.a);
-      if (d.arity == 2) t[i].b = position(items, d.b);
+      if (d.arity >= 2) t[i].b = position(items, d.b);
+      if (d.arity == 3) t[i].c = position(items, d.c);
     }
     return t;
   }();

@@ -30,6 +30,14 @@ template <class Op, class A, std::size_t K>
 struct shift<unary<Op, A>, K> {
   using type = unary<Op, shift_t<A, K>>;
 };
+template <class Op, class A, class B, std::size_t K>
+struct shift<binary<Op, A, B>, K> {
+  using type = binary<Op, shift_t<A, K>, shift_t<B, K>>;
+};
+template <class C, class A, class B, std::size_t K>
+struct shift<select<C, A, B>, K> {
+  using type = select<shift_t<C, K>, shift_t<A, K>, shift_t<B, K>>;
+};
 
 }  // namespace tdiff::detail
 

@@ -36,6 +36,14 @@ template <class B, class E>
 using power_t = typename power_impl<B, E>::type;
 template <class Op, class A>
 using unary_t = typename unary_impl<Op, A>::type;
+template <class Op, class A, class B>
+struct binary_impl;
+template <class Op, class A, class B>
+using binary_t = typename binary_impl<Op, A, B>::type;
+template <class C, class A, class B>
+struct select_impl;
+template <class C, class A, class B>
+using select_t = typename select_impl<C, A, B>::type;
 
 // --------------------------------------------------- coefficient splitting
 
@@ -219,6 +227,33 @@ template <class Op, class A>
 struct unary_impl {
   using folded = typename fold_unary<Op, A>::type;
   using type = std::conditional_t<std::is_void_v<folded>, unary<Op, A>, folded>;
+};
+
+/// Ops of two arguments fold two exact constants when they say how
+/// (`fold(rational, rational)`: comparisons, min, max).
+template <class Op, class A, class B>
+struct binary_impl {
+  static constexpr auto pick() {
+    if constexpr (is_constant_v<A> && is_constant_v<B> && requires { Op::fold(rational{}, rational{}); })
+      return type_is<constant_of_t<Op::fold(value_of_v<A>, value_of_v<B>)>>{};
+    else
+      return type_is<binary<Op, A, B>>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+/// where(c, a, a) = a; an exact condition picks its branch.
+template <class C, class A, class B>
+struct select_impl {
+  static constexpr auto pick() {
+    if constexpr (std::is_same_v<A, B>)
+      return type_is<A>{};
+    else if constexpr (is_constant_v<C>)
+      return type_is<std::conditional_t<value_of_v<C>.p != 0, A, B>>{};
+    else
+      return type_is<select<C, A, B>>{};
+  }
+  using type = typename decltype(pick())::type;
 };
 
 }  // namespace tdiff::detail

@@ -48,6 +48,14 @@ template <class Op, class A>
 struct variables_of<unary<Op, A>> {
   using type = variables_t<A>;
 };
+template <class Op, class A, class B>
+struct variables_of<binary<Op, A, B>> {
+  using type = typename merge<variables_t<A>, variables_t<B>>::type;
+};
+template <class C, class A, class B>
+struct variables_of<select<C, A, B>> {
+  using type = typename merge<typename merge<variables_t<C>, variables_t<A>>::type, variables_t<B>>::type;
+};
 
 }  // namespace tdiff::detail
 

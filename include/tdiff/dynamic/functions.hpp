@@ -123,9 +123,42 @@ struct unary_fn {
   Variable backward(const Variable& gy, const Variable& x, const Variable& y) const {
     if constexpr (requires { Op::backward(gy, x, y); })
       return Op::backward(gy, x, y);
+    else if constexpr (tdiff::detail::piecewise_constant<Op>)
+      return Variable(Tensor::full(x.shape(), 0.0));  // sign: zero almost everywhere
     else
       return gy * Op::derivative(x, y);
   }
+};
+
+/// A function of two arguments (atan2, hypot, min, max): value and partial
+/// derivative rules from detail/ops.hpp; gradients summed back to each input's
+/// shape where it was broadcast.
+template <class Op>
+struct binary_fn {
+  static constexpr std::string_view name = class_name<Op>::value;
+  Tensor forward(const Tensor& a, const Tensor& b) const {
+    return zip(a, b, [](double u, double v) { return Op::value(u, v); }, Op::name.data());
+  }
+  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
+                                         const Variable& y) const {
+    return {sum_to(gy * Op::derivative_a(x0, x1, y), x0.shape()), sum_to(gy * Op::derivative_b(x0, x1, y), x1.shape())};
+  }
+};
+
+/// where(cond, a, b) with a fixed 0/1 condition; the gradient goes to the
+/// branch picked, element by element.
+struct where_fn {
+  static constexpr std::string_view name = "Where";
+  Tensor cond;
+  Tensor forward(const Tensor& a, const Tensor& b) const {
+    const Shape to = broadcast_shapes(broadcast_shapes(a.shape(), b.shape(), "where"), cond.shape(), "where");
+    const Tensor c = dynamic::broadcast_to(cond, to), x = dynamic::broadcast_to(a, to), y = dynamic::broadcast_to(b, to);
+    Tensor r = Tensor::uninitialized(to);
+    for (std::size_t i = 0; i < r.size(); ++i) r[i] = c[i] != 0 ? x[i] : y[i];
+    return r;
+  }
+  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
+                                         const Variable&) const;
 };
 
 struct sum_fn {
@@ -229,6 +262,34 @@ Variable apply_op(tdiff::detail::op_tag<Op>, const Variable& x) {
 TDIFF_DETAIL_FOR_EACH_FUNCTION(TDIFF_DYNAMIC_FUNCTION)
 #undef TDIFF_DYNAMIC_FUNCTION
 
+// Functions of two arguments; a plain number on either side becomes a 0-d constant.
+#define TDIFF_DYNAMIC_FUNCTION(fn)                                      \
+  inline Variable fn(const Variable& a, const Variable& b) {            \
+    return detail::apply(detail::binary_fn<tdiff::detail::fn##_op>{}, a, b); \
+  }
+TDIFF_DETAIL_FOR_EACH_BINARY_FUNCTION(TDIFF_DYNAMIC_FUNCTION)
+#undef TDIFF_DYNAMIC_FUNCTION
+
+// Comparisons: a Tensor of 1 where true and 0 elsewhere (NumPy broadcasting),
+// the condition of where; no graph is recorded.
+#define TDIFF_DYNAMIC_COMPARISON(symbol, op)                                                   \
+  inline Tensor operator symbol(const Variable& a, const Variable& b) {                        \
+    return zip(a.data(), b.data(), [](double u, double v) { return tdiff::detail::op::value(u, v); }, \
+               #symbol);                                                                       \
+  }
+TDIFF_DYNAMIC_COMPARISON(<, less_op)
+TDIFF_DYNAMIC_COMPARISON(<=, less_equal_op)
+TDIFF_DYNAMIC_COMPARISON(>, greater_op)
+TDIFF_DYNAMIC_COMPARISON(>=, greater_equal_op)
+#undef TDIFF_DYNAMIC_COMPARISON
+
+/// a where cond is nonzero, b elsewhere, elementwise with NumPy broadcasting
+/// of all three: `where(x > 0.0, x, 0.1 * x)`. The gradient goes to the
+/// branch picked (PyTorch's torch.where).
+inline Variable where(const Tensor& cond, const Variable& a, const Variable& b) {
+  return detail::apply(detail::where_fn{cond}, a, b);
+}
+
 // ------------------------------------------------------------------ shapes
 
 /// The sum of all elements, a 0-d variable.
@@ -271,6 +332,10 @@ inline std::pair<Variable, Variable> div_fn::backward(const Variable& gy, const 
   return unbroadcast(gy / x1, gy * (-x0 / pow(x1, 2)), x0, x1);
 }
 inline Variable neg_fn::backward(const Variable& gy, const Variable&, const Variable&) const { return -gy; }
+inline std::pair<Variable, Variable> where_fn::backward(const Variable& gy, const Variable& x0,
+                                                       const Variable& x1, const Variable&) const {
+  return {sum_to(where(cond, gy, 0.0), x0.shape()), sum_to(where(cond, 0.0, gy), x1.shape())};
+}
 inline Variable pow_fn::backward(const Variable& gy, const Variable& x, const Variable&) const {
   return c * pow(x, c - 1) * gy;  // DeZero: Mul(Mul(Pow(x), c), gy)
 }
