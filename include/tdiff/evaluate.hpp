@@ -43,17 +43,6 @@ constexpr auto eval_any(const E& e, const Bs&... bs) {
 
 // ------------------------------------- one schedule for a gradient or Hessian
 
-template <class... Ls>
-struct concat {
-  using type = type_list<>;
-};
-template <class... As, class... Ls>
-struct concat<type_list<As...>, Ls...> {
-  template <class... Bs>
-  static type_list<As..., Bs...> join(type_list<Bs...>);
-  using type = decltype(join(typename concat<Ls...>::type{}));
-};
-
 /// The node types of a (nested) tuple's expressions, in order, and whether
 /// they can share one schedule: expressions without run-time scalars (those
 /// would sit in separate constant tuples).
@@ -66,7 +55,7 @@ struct leaves_of {
 template <class E>
   requires expression<E>
 struct leaves_of<E> {
-  static constexpr bool shareable = std::is_same_v<typename E::constants_type, std::tuple<>>;
+  static constexpr bool shareable = std::is_same_v<typename E::constants_type, values<>>;
   static constexpr std::size_t count = 1;
   using type = type_list<typename E::node_type>;
 };
@@ -74,7 +63,7 @@ template <class... Ts>
 struct leaves_of<boost::hana::tuple<Ts...>> {
   static constexpr bool shareable = (leaves_of<Ts>::shareable && ...);
   static constexpr std::size_t count = (std::size_t{0} + ... + leaves_of<Ts>::count);
-  using type = typename concat<typename leaves_of<Ts>::type...>::type;
+  using type = concat_t<typename leaves_of<Ts>::type...>;
 };
 
 /// The flat values v from offset First on, in the nested shape of T.

@@ -12,6 +12,7 @@
 #include <tdiff/detail/nodes.hpp>
 #include <tdiff/detail/shift.hpp>
 #include <tdiff/detail/simplify.hpp>
+#include <tdiff/detail/values.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -22,10 +23,10 @@
 namespace tdiff {
 
 /// A compile-time expression. `Node` (an empty type) is the expression DAG;
-/// `Constants` is a std::tuple of the run-time scalars it contains, which
+/// `Constants` is a detail::values of the run-time scalars it contains, which
 /// `detail::slot<I>` nodes refer to. An expr is a literal type: it can be a
 /// `constexpr` variable, copied freely, and never dangles.
-template <class Node, class Constants = std::tuple<>>
+template <class Node, class Constants = detail::values<>>
 struct expr {
   using node_type = Node;
   using constants_type = Constants;
@@ -113,26 +114,26 @@ constexpr auto lift(const T& t) {
   if constexpr (expression<T>)
     return t;
   else
-    return expr<slot<0>, std::tuple<T>>{std::tuple<T>{t}};
+    return expr<slot<0>, values<T>>{values<T>{t, {}}};
 }
 
 /// Builds Make<A, B'> where B' is b's node with its slots moved past a's.
 template <template <class, class> class Make, class NA, class CA, class NB, class CB>
 constexpr auto combine(const expr<NA, CA>& a, const expr<NB, CB>& b) {
-  constexpr std::size_t k = std::tuple_size_v<CA>;
-  using nb = std::conditional_t<k == 0 || std::tuple_size_v<CB> == 0, NB, shift_t<NB, k>>;
-  using constants = decltype(std::tuple_cat(a.constants, b.constants));
-  return expr<Make<NA, nb>, constants>{std::tuple_cat(a.constants, b.constants)};
+  constexpr std::size_t k = size_v<CA>;
+  using nb = std::conditional_t<k == 0 || size_v<CB> == 0, NB, shift_t<NB, k>>;
+  using constants = decltype(cat(a.constants, b.constants));
+  return expr<Make<NA, nb>, constants>{cat(a.constants, b.constants)};
 }
 
 /// Make<A, B', C'> with the slots of b and c moved past those before them.
 template <template <class, class, class> class Make, class NA, class CA, class NB, class CB, class NC, class CC>
 constexpr auto combine3(const expr<NA, CA>& a, const expr<NB, CB>& b, const expr<NC, CC>& c) {
-  constexpr std::size_t ka = std::tuple_size_v<CA>, kb = std::tuple_size_v<CB>;
+  constexpr std::size_t ka = size_v<CA>, kb = size_v<CB>;
   using nb = std::conditional_t<ka == 0 || kb == 0, NB, shift_t<NB, ka>>;
-  using nc = std::conditional_t<ka + kb == 0 || std::tuple_size_v<CC> == 0, NC, shift_t<NC, ka + kb>>;
-  using constants = decltype(std::tuple_cat(a.constants, b.constants, c.constants));
-  return expr<Make<NA, nb, nc>, constants>{std::tuple_cat(a.constants, b.constants, c.constants)};
+  using nc = std::conditional_t<ka + kb == 0 || size_v<CC> == 0, NC, shift_t<NC, ka + kb>>;
+  using constants = decltype(cat(a.constants, cat(b.constants, c.constants)));
+  return expr<Make<NA, nb, nc>, constants>{cat(a.constants, cat(b.constants, c.constants))};
 }
 
 template <class A, class B>

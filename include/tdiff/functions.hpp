@@ -90,8 +90,8 @@ constexpr slot_fate fate_of(const T& v) {
 }
 
 template <class... Ts>
-constexpr auto fates_of(const std::tuple<Ts...>& t) {
-  return std::apply([](const auto&... v) { return std::array<slot_fate, sizeof...(Ts)>{fate_of(v)...}; }, t);
+constexpr auto fates_of(const values<Ts...>& t) {
+  return apply_values([](const auto&... v) { return std::array<slot_fate, sizeof...(Ts)>{fate_of(v)...}; }, t);
 }
 
 /// N with each slot given its fate, rebuilt through the smart constructors.
@@ -157,7 +157,7 @@ struct slot_count<select<C, A, B>> : std::integral_constant<std::size_t, max_slo
 
 template <std::size_t... I>
 constexpr auto outer_slots(std::index_sequence<I...>) {
-  return std::tuple<outer_slot<I>...>{};
+  return values<outer_slot<I>...>{};
 }
 
 /// A derivative rule as a type: unary_rule<Op> is Op::derivative(x, y),
@@ -190,7 +190,7 @@ template <class Rule, class... Ns>
 struct rule_node {
   using plain = decltype(lift(Rule::call(expr<Ns>{}...)));
   static constexpr auto pick() {
-    if constexpr (std::tuple_size_v<typename plain::constants_type> == 0) {
+    if constexpr (size_v<typename plain::constants_type> == 0) {
       return type_is<typename plain::node_type>{};  // the rule wrote no number
     } else {
       // The operands' own slots stand for the outer expression's numbers.
@@ -255,9 +255,9 @@ TDIFF_DETAIL_FOR_EACH_FUNCTION(TDIFF_DETAIL_FUNCTION)
 TDIFF_DETAIL_FOR_EACH_BINARY_FUNCTION(TDIFF_DETAIL_BINARY_FUNCTION)
 #undef TDIFF_DETAIL_BINARY_FUNCTION
 
-// Expressions name std::tuple in their type, so argument-dependent lookup also
-// finds std::min and std::max; for two operands of one type these
-// constrained overloads are more specialised than std's and win.
+// For two operands of one type; were std in an expression's associated
+// namespaces (it is not: detail/values.hpp), std::min would be more
+// specialised than the overload above.
 template <expression E>
 constexpr auto min(const E& a, const E& b) {
   return detail::combine<detail::binary_of<detail::min_op>::template type>(a, b);

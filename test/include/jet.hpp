@@ -139,6 +139,65 @@ inline jet sqrt(const jet& u) {  // w w = u
 inline jet atan(const jet& u) { return integrate(std::atan(u.c[0]), u, 1 / (1 + u * u)); }
 inline jet asin(const jet& u) { return integrate(std::asin(u.c[0]), u, 1 / sqrt(1 - u * u)); }
 inline jet acos(const jet& u) { return integrate(std::acos(u.c[0]), u, -1 / sqrt(1 - u * u)); }
+inline jet log1p(const jet& u) { return integrate(std::log1p(u.c[0]), u, 1 / (1 + u)); }
+inline jet expm1(const jet& u) {
+  jet w = exp(u) - 1;
+  w.c[0] = std::expm1(u.c[0]);
+  return w;
+}
+inline jet erf(const jet& u) {
+  const long double two_over_sqrt_pi = 1.12837916709551257389615890312154517L;
+  return integrate(std::erf(u.c[0]), u, two_over_sqrt_pi * exp(-(u * u)));
+}
+inline jet erfc(const jet& u) {
+  jet w = -erf(u);
+  w.c[0] = std::erfc(u.c[0]);
+  return w;
+}
+inline jet asinh(const jet& u) { return integrate(std::asinh(u.c[0]), u, 1 / sqrt(1 + u * u)); }
+inline jet acosh(const jet& u) { return integrate(std::acosh(u.c[0]), u, 1 / sqrt(u * u - 1)); }
+inline jet atanh(const jet& u) { return integrate(std::atanh(u.c[0]), u, 1 / (1 - u * u)); }
+inline jet cbrt(const jet& u) {  // exp(log|u| / 3) with u's sign (u(x0) != 0)
+  jet w = u.c[0] > 0 ? exp(log(u) / 3) : -exp(log(-u) / 3);
+  w.c[0] = std::cbrt(u.c[0]);
+  return w;
+}
+/// The series of u', and w with w' = d and w(x0) = w0.
+inline jet derivative_of(const jet& u) {
+  jet d;
+  for (std::size_t k = 0; k < jet_order; ++k) d.c[k] = static_cast<long double>(k + 1) * u.c[k + 1];
+  return d;
+}
+inline jet antiderivative(long double w0, const jet& d) {
+  jet w;
+  w.c[0] = w0;
+  for (std::size_t k = 1; k <= jet_order; ++k) w.c[k] = d.c[k - 1] / static_cast<long double>(k);
+  return w;
+}
+/// atan2(a, b)' = (b a' - a b') / (a^2 + b^2)
+inline jet atan2(const jet& a, const jet& b) {
+  return antiderivative(std::atan2(a.c[0], b.c[0]), (b * derivative_of(a) - a * derivative_of(b)) / (a * a + b * b));
+}
+inline jet hypot(const jet& a, const jet& b) { return sqrt(a * a + b * b); }
+// Piecewise, away from kinks and ties (the generator keeps them away).
+inline jet abs(const jet& u) { return u.c[0] < 0 ? -u : u; }
+inline jet min(const jet& a, const jet& b) { return b.c[0] < a.c[0] ? b : a; }
+inline jet max(const jet& a, const jet& b) { return a.c[0] < b.c[0] ? b : a; }
+inline bool operator<(const jet& a, const jet& b) { return a.c[0] < b.c[0]; }
+inline bool operator>(const jet& a, const jet& b) { return b < a; }
+template <class S>
+bool operator>(const jet& a, S s) { return a > jet::constant(s); }
+inline jet where(bool c, const jet& a, const jet& b) { return c ? a : b; }
+template <class S>
+jet where(bool c, const jet& a, S s) { return c ? a : jet::constant(s); }
+template <class S>
+jet atan2(const jet& a, S s) { return atan2(a, jet::constant(s)); }
+template <class S>
+jet hypot(const jet& a, S s) { return hypot(a, jet::constant(s)); }
+template <class S>
+jet min(const jet& a, S s) { return min(a, jet::constant(s)); }
+template <class S>
+jet max(const jet& a, S s) { return max(a, jet::constant(s)); }
 inline jet pow(const jet& u, long double k) { return exp(k * log(u)); }
 inline jet pow(const jet& u, const jet& v) { return exp(v * log(u)); }
 template <int N>

@@ -31,7 +31,7 @@ std::string dot_label(const K& constants) {
         E.q == 1 ? std::to_string(E.p) : std::to_string(E.p) + "/" + std::to_string(E.q);
     return "label=\"" + text + "\", color=lightgray, style=filled";
   } else if constexpr (E.what == kind::slot) {
-    const long double v = static_cast<long double>(std::get<static_cast<std::size_t>(E.p)>(constants));
+    const long double v = static_cast<long double>(get<static_cast<std::size_t>(E.p)>(constants));
     return "label=\"" + format_number(v) + "\", color=lightgray, style=filled";
   } else {
     const char* op = E.what == kind::sum       ? "+"

@@ -16,6 +16,7 @@
 #include <tdiff/detail/math.hpp>
 #include <tdiff/detail/nodes.hpp>
 #include <tdiff/detail/schedule.hpp>
+#include <tdiff/detail/values.hpp>
 #include <tdiff/detail/variables.hpp>
 
 #include <algorithm>
@@ -116,40 +117,16 @@ struct context {
 
 // ------------------------------------------------ one step of the schedule
 
-/// The value of a computed entry E (a sum, product, power, function or
-/// select) from its children's values a, b, c (those it has): the one rule of
-/// both evaluators.
-template <step_entry E, class T>
-constexpr T combine_entry(const T& a, const T& b, const T& c) {
-  if constexpr (E.what == kind::sum) {
-    return a + b;
-  } else if constexpr (E.what == kind::product) {
-    return a * b;
-  } else if constexpr (E.what == kind::power) {
-    if constexpr (E.constant_exponent && E.q == 1)
-      return math::ipow_c<E.p>(a);  // x^4 as (x*x)*(x*x)
-    else if constexpr (E.constant_exponent && E.q == 2)
-      return math::ipow_c<E.p>(math::sqrt(a));
-    else
-      return math::pow(a, b);
-  } else if constexpr (E.what == kind::binary) {
-    constexpr auto value = E.op->template value2_of<T>();  // a constant: a direct call
-    return value(a, b);
-  } else if constexpr (E.what == kind::select) {
-    return a != T(0) ? b : c;
-  } else {
-    constexpr auto value = E.op->template value_of<T>();  // a constant: a direct call
-    return value(a);
-  }
-}
-
 /// Whether entry E has the same value for every element (computed once).
 template <step_entry E>
 inline constexpr bool uniform_entry = E.what == kind::constant || E.what == kind::slot;
 
-/// The value of a leaf entry E (variable, constant or slot) for one element.
-template <class T, step_entry E, class Ctx>
-constexpr T leaf_entry(const Ctx& ctx) {
+/// Computes entry E of a schedule (whose ops are Ops) from v, where v[k] is
+/// the value of entry k: the one rule of the scalar evaluator (v the array of
+/// values) and of the block evaluator (v a column of the block). All cases in
+/// one function: one layer for the compiler to inline per entry.
+template <class T, step_entry E, class Ops, class V, class Ctx>
+constexpr T step(const V& v, const Ctx& ctx) {
   if constexpr (E.what == kind::variable) {
     return static_cast<T>(ctx.template binding_of_id<E.id>());
   } else if constexpr (E.what == kind::constant) {
@@ -157,20 +134,28 @@ constexpr T leaf_entry(const Ctx& ctx) {
       return static_cast<T>(E.p);
     else
       return static_cast<T>(E.p) / static_cast<T>(E.q);
+  } else if constexpr (E.what == kind::slot) {
+    return static_cast<T>(get<static_cast<std::size_t>(E.p)>(ctx.constants));
+  } else if constexpr (E.what == kind::sum) {
+    return v[E.a] + v[E.b];
+  } else if constexpr (E.what == kind::product) {
+    return v[E.a] * v[E.b];
+  } else if constexpr (E.what == kind::power) {
+    if constexpr (E.constant_exponent && E.q == 1)
+      return math::ipow_c<E.p>(v[E.a]);  // x^4 as (x*x)*(x*x)
+    else if constexpr (E.constant_exponent && E.q == 2)
+      return math::ipow_c<E.p>(math::sqrt(v[E.a]));
+    else
+      return math::pow(v[E.a], v[E.b]);
+  } else if constexpr (E.what == kind::unary) {
+    return static_cast<T>(op_at_t<E.op_index, Ops>::value(v[E.a]));
+  } else if constexpr (E.what == kind::binary) {
+    return static_cast<T>(op_at_t<E.op_index, Ops>::value(v[E.a], v[E.b]));
+  } else if constexpr (E.what == kind::select) {
+    return v[E.a] != T(0) ? v[E.b] : v[E.c];
   } else {
-    return static_cast<T>(std::get<static_cast<std::size_t>(E.p)>(ctx.constants));
+    return T{};  // a group only ties roots together
   }
-}
-
-/// Computes entry E of a schedule from the values v of the entries before it.
-template <class T, step_entry E, class V, class Ctx>
-constexpr T step(const V& v, const Ctx& ctx) {
-  if constexpr (E.what <= kind::slot)
-    return leaf_entry<T, E>(ctx);
-  else if constexpr (E.what == kind::group)
-    return T{};  // only ties roots together
-  else
-    return combine_entry<E>(v[E.a], v[E.b], v[E.c]);
 }
 
 /// The values of every node of N's closure, each once, children first.
@@ -180,7 +165,7 @@ constexpr auto run_schedule_values(const Ctx& ctx) {
   std::array<T, table.size()> v{};
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     // A braced list, not a fold: evaluated in order, with no nesting limit.
-    const bool done[] = {((v[I] = step<T, table[I]>(v, ctx)), true)...};
+    const bool done[] = {((v[I] = step<T, table[I], typename schedule<N>::ops>(v, ctx)), true)...};
     (void)done;
   }(std::make_index_sequence<table.size()>{});
   return v;
@@ -194,9 +179,26 @@ constexpr T run_schedule(const Ctx& ctx) {
 
 // ----------------------------------------------- blocks of container elements
 
+/// Whether entry E is a function of doubles whose op has an array kernel.
+template <class T, step_entry E, class Ops>
+constexpr bool array_kernel_entry() {
+  if constexpr (E.what == kind::unary && std::same_as<T, double>)
+    return has_array_kernel<op_at_t<E.op_index, Ops>>;
+  else
+    return false;
+}
+
+/// Element j of every row of a block, as step reads it.
+template <class T, class Row>
+struct column {
+  const Row& row;
+  std::size_t j;
+  constexpr const T& operator[](std::size_t k) const { return row(k)[j]; }
+};
+
 /// Computes entry E of a schedule for the elements [first, first + m) of the
 /// bound containers into out; row(k) holds entry k's values for the block.
-template <class T, step_entry E, class Row, class Ctx>
+template <class T, step_entry E, class Ops, class Row, class Ctx>
 void block_entry(T* out, const Row& row, const Ctx& ctx, std::size_t first, std::size_t m) {
   if constexpr (uniform_entry<E>) {
     return;  // filled once, before the first block
@@ -207,12 +209,10 @@ void block_entry(T* out, const Row& row, const Ctx& ctx, std::size_t first, std:
     } else {
       std::fill_n(out, m, static_cast<T>(v));
     }
-  } else if constexpr (E.what == kind::unary && std::same_as<T, double> && E.op->value_n != nullptr) {
-    constexpr auto kernel = E.op->value_n;  // an array kernel
-    kernel(row(E.a), out, m);
+  } else if constexpr (array_kernel_entry<T, E, Ops>()) {
+    op_at_t<E.op_index, Ops>::value_n(row(E.a), out, m);  // an array kernel
   } else {
-    const T *a = row(E.a), *b = row(E.b), *c = row(E.c);  // b, c: unused rows where absent
-    for (std::size_t j = 0; j < m; ++j) out[j] = combine_entry<E>(a[j], b[j], c[j]);
+    for (std::size_t j = 0; j < m; ++j) out[j] = step<T, E, Ops>(column<T, Row>{row, j}, ctx);
   }
 }
 
@@ -227,14 +227,15 @@ void run_schedule_blocks(const Ctx& ctx, std::size_t n, R& result) {
   // Entries that do not depend on an element are computed once.
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     const auto fill = [&]<std::size_t K>(std::integral_constant<std::size_t, K>) {
-      if constexpr (uniform_entry<table[K]>) std::fill_n(row(K), width, step<T, table[K]>(std::array<T, 1>{}, ctx));
+      if constexpr (uniform_entry<table[K]>)
+        std::fill_n(row(K), width, step<T, table[K], typename schedule<N>::ops>(std::array<T, 1>{}, ctx));
     };
     (fill(std::integral_constant<std::size_t, I>{}), ...);
   }(std::make_index_sequence<entries>{});
   for (std::size_t first = 0; first < n; first += width) {
     const std::size_t m = std::min(width, n - first);
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (block_entry<T, table[I]>(row(I), row, ctx, first, m), ...);
+      (block_entry<T, table[I], typename schedule<N>::ops>(row(I), row, ctx, first, m), ...);
     }(std::make_index_sequence<entries>{});
     const T* last = row(entries - 1);
     for (std::size_t j = 0; j < m; ++j) result[first + j] = static_cast<typename R::value_type>(last[j]);
@@ -377,8 +378,8 @@ constexpr auto evaluate_all(type_list<Ns...>, const Bs&... bs) {
   if constexpr (!check_bindings<G, Bs...>()) {
     return std::array<R, sizeof...(Ns)>{};  // unreachable: a diagnostic was issued above
   } else {
-    constexpr std::tuple<> constants;
-    const context<std::tuple<>, Bs...> ctx{constants, {bs...}};
+    constexpr values<> constants;
+    const context<values<>, Bs...> ctx{constants, {bs...}};
     const auto v = run_schedule_values<R, G>(ctx);
     constexpr auto& at = positions_v<G, Ns...>;
     return [&]<std::size_t... I>(std::index_sequence<I...>) {

@@ -10,6 +10,7 @@
 #define TDIFF_DETAIL_NODES_HPP
 
 #include <tdiff/detail/rational.hpp>
+#include <tdiff/detail/type_list.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -53,12 +54,6 @@ struct binary {};
 /// used, so NaN or inf in the other branch does not leak).
 template <class C, class A, class B>
 struct select {};
-
-/// A type as a value, for `if constexpr` chains that pick a type.
-template <class T>
-struct type_is {
-  using type = T;
-};
 
 // ---------------------------------------------------------------- constants
 

@@ -2,7 +2,7 @@
 /// @file
 /// Defines what an operation is: the `op_rule` concept that built-in ops
 /// (detail/ops.hpp) and users' rules (`tdiff::function<Rule>`) satisfy, and
-/// `op_entry_v<Op>`, the table through which a schedule computes an op.
+/// an op's identity in schedules (`op_id_v<Op>`, a hash of its type).
 ///
 /// An op is one type holding everything about one elementary function:
 ///
@@ -26,6 +26,7 @@
 
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <type_traits>
 
@@ -64,67 +65,12 @@ struct op_tag {};
 template <class Op>
 concept has_array_kernel = requires(const double* x, double* y, std::size_t n) { Op::value_n(x, y, n); };
 
-template <class Op, class T>
-constexpr T op_value(const T& a) {
-  return static_cast<T>(Op::value(a));
-}
-template <class Op, class T>
-constexpr T op_value2(const T& a, const T& b) {
-  return static_cast<T>(Op::value(a, b));
-}
-
-/// What a schedule needs of an op, as values: a schedule entry points at its
-/// op's table, so evaluation calls the op itself (a constant pointer: the call
-/// is direct and inlined) and no registry maps ids back to types.
+/// An op's name, as a value a schedule entry can point to (for DOT).
 struct op_entry {
   std::string_view name;
-  float (*value_f)(const float&);
-  double (*value_d)(const double&);
-  long double (*value_l)(const long double&);
-  void (*value_n)(const double*, double*, std::size_t);  // the array kernel, or null
-  // ops of two arguments
-  float (*value2_f)(const float&, const float&);
-  double (*value2_d)(const double&, const double&);
-  long double (*value2_l)(const long double&, const long double&);
-
-  template <class T>
-  constexpr auto value_of() const {
-    if constexpr (std::is_same_v<T, float>)
-      return value_f;
-    else if constexpr (std::is_same_v<T, double>)
-      return value_d;
-    else
-      return value_l;
-  }
-  template <class T>
-  constexpr auto value2_of() const {
-    if constexpr (std::is_same_v<T, float>)
-      return value2_f;
-    else if constexpr (std::is_same_v<T, double>)
-      return value2_d;
-    else
-      return value2_l;
-  }
 };
-
 template <class Op>
-constexpr auto array_kernel_of() -> void (*)(const double*, double*, std::size_t) {
-  if constexpr (has_array_kernel<Op>)
-    return &Op::value_n;
-  else
-    return nullptr;
-}
-
-template <class Op>
-  requires op_rule<Op> || binary_op_rule<Op>
-inline constexpr op_entry op_entry_v = [] {
-  if constexpr (op_rule<Op>)
-    return op_entry{Op::name, &op_value<Op, float>, &op_value<Op, double>, &op_value<Op, long double>,
-                    array_kernel_of<Op>(), nullptr, nullptr, nullptr};
-  else
-    return op_entry{Op::name, nullptr, nullptr, nullptr, nullptr,
-                    &op_value2<Op, float>, &op_value2<Op, double>, &op_value2<Op, long double>};
-}();
+inline constexpr op_entry op_entry_v{Op::name};
 
 /// A text unique to the type T in a program (its name as the compiler spells
 /// it), hashed into the identity of T's nodes: two ops with one `name` stay
@@ -133,6 +79,17 @@ template <class T>
 constexpr std::string_view type_text() {
   return __PRETTY_FUNCTION__;
 }
+
+/// 64-bit FNV-1a of a text (the identity hash of an op's type).
+constexpr std::uint64_t text_hash(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  return h;
+}
+
+/// The identity of op Op in schedules, computed once per op.
+template <class Op>
+inline constexpr std::uint64_t op_id_v = text_hash(type_text<Op>());
 
 }  // namespace tdiff::detail
 

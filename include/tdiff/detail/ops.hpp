@@ -15,6 +15,7 @@
 #include <tdiff/detail/op.hpp>
 #include <tdiff/detail/rational.hpp>
 #include <tdiff/detail/simd.hpp>
+#include <tdiff/function.hpp>
 
 #include <cstddef>
 #include <string_view>
@@ -121,19 +122,30 @@ struct expm1_op {
   static constexpr auto derivative(const auto&, const auto& y) { return y + one(y); }  // e^x
 };
 
-/// 2/sqrt(pi) to double precision (exact in the derivative's type as p/2^52).
-inline constexpr double two_over_sqrt_pi = 1.1283791670955126;
+/// erf'(a) = (2/sqrt(pi)) e^(-a^2), an op of its own: its constant 2/sqrt(pi)
+/// is irrational, so it lives in the value (to the precision of T), and every
+/// higher derivative of erf is a polynomial times erf' with integer
+/// coefficients (erf'' = -2 a erf').
+struct erf_slope_op {
+  static constexpr std::string_view name = "erf'";
+  template <class T>
+  static constexpr T value(const T& a) {
+    return static_cast<T>(math::kernel::two_over_sqrt_pi) * math::exp(-(a * a));
+  }
+  static constexpr auto derivative(const auto& x, const auto& y) { return -2 * x * y; }
+};
+inline constexpr tdiff::function<erf_slope_op> erf_slope{};
 
 struct erf_op {
   TDIFF_DETAIL_MATH_OP(erf)
   static constexpr int at_zero = 0;
-  static constexpr auto derivative(const auto& x, const auto&) { return two_over_sqrt_pi * exp(-(x * x)); }
+  static constexpr auto derivative(const auto& x, const auto&) { return erf_slope(x); }
 };
 
 struct erfc_op {
   TDIFF_DETAIL_MATH_OP(erfc)
   static constexpr int at_zero = 1;
-  static constexpr auto derivative(const auto& x, const auto&) { return -two_over_sqrt_pi * exp(-(x * x)); }
+  static constexpr auto derivative(const auto& x, const auto&) { return -erf_slope(x); }
 };
 
 struct asinh_op {

@@ -25,6 +25,7 @@
 
 #include <tdiff/detail/nodes.hpp>
 #include <tdiff/detail/op.hpp>
+#include <tdiff/detail/type_list.hpp>
 
 #include <algorithm>
 #include <array>
@@ -94,8 +95,8 @@ struct descriptor {
   unsigned char arity = 0;
   std::intmax_t p = 0, q = 1;  // constant P/Q; slot index; constant exponent of a power
   bool constant_exponent = false;
-  std::uint64_t id = 0;  // variable: name hash
-  const op_entry* op = nullptr;  // unary: its op
+  std::uint64_t id = 0;          // variable: its name's hash; function: op_id_v of its op
+  const op_entry* op = nullptr;  // function: its op's name
 };
 
 /// One entry of a schedule: a node with its children as earlier positions.
@@ -107,6 +108,7 @@ struct step_entry {
   bool constant_exponent = false;
   std::uint64_t id = 0;
   const op_entry* op = nullptr;
+  std::size_t op_index = 0;  // function: its op's position in node_info<Root>::ops
 };
 
 /// A constexpr-allocated array of descriptor pointers. Plain `new[]` keeps
@@ -226,20 +228,26 @@ template <char... C>
 inline constexpr std::uint64_t variable_id_v =
     hash_text(std::string_view(chars_v<C...>, sizeof...(C)));
 
+/// Every node_info has `self`, its descriptor, and `ops`, the distinct ops
+/// of its closure (a short list: through it evaluation finds an entry's op).
+struct leaf_info {
+  using ops = type_list<>;
+};
+
 template <char... C>
-struct node_info<variable<C...>> {
+struct node_info<variable<C...>> : leaf_info {
   static constexpr descriptor self{
       make_key(0, mix(1, variable_id_v<C...>)), kind::variable, nullptr, nullptr, nullptr, 0, 0, 1, false,
       variable_id_v<C...>};
 };
 template <std::intmax_t P, std::intmax_t Q>
-struct node_info<constant<P, Q>> {
+struct node_info<constant<P, Q>> : leaf_info {
   static constexpr descriptor self{
       make_key(0, mix(mix(2, static_cast<std::uint64_t>(P)), static_cast<std::uint64_t>(Q))),
       kind::constant, nullptr, nullptr, nullptr, 0, P, Q};
 };
 template <std::size_t I>
-struct node_info<slot<I>> {
+struct node_info<slot<I>> : leaf_info {
   static constexpr descriptor self{
       make_key(0, mix(3, I)), kind::slot, nullptr, nullptr, nullptr, 0, static_cast<std::intmax_t>(I)};
 };
@@ -258,6 +266,7 @@ struct exponent_of<constant<P, Q>> {
 
 template <kind K, class A, class B, class E = exponent_of<void>>
 struct binary_info {
+  using ops = merge_t<typename node_info<A>::ops, typename node_info<B>::ops>;
   static constexpr descriptor self{
       make_key(1 + std::max(key_v<A>.height, key_v<B>.height), 4 + static_cast<unsigned>(K), key_v<A>,
                key_v<B>),
@@ -272,19 +281,23 @@ template <class A, class B>
 struct node_info<power<A, B>> : binary_info<kind::power, A, B, exponent_of<B>> {};
 template <class Op, class A>
 struct node_info<unary<Op, A>> {
-  static constexpr descriptor self{make_key(1 + key_v<A>.height, mix(11, hash_text(type_text<Op>())), key_v<A>),
-                                   kind::unary, &node_info<A>::self, nullptr, nullptr, 1, 0, 1, false, 0,
-                                   &op_entry_v<Op>};
+  using ops = decltype(typename node_info<A>::ops{} | std::type_identity<Op>{});
+  static constexpr descriptor self{make_key(1 + key_v<A>.height, mix(11, op_id_v<Op>), key_v<A>),
+                                   kind::unary, &node_info<A>::self, nullptr, nullptr, 1, 0, 1, false,
+                                   op_id_v<Op>, &op_entry_v<Op>};
 };
 template <class Op, class A, class B>
 struct node_info<binary<Op, A, B>> {
+  using ops = decltype(merge_t<typename node_info<A>::ops, typename node_info<B>::ops>{} |
+                       std::type_identity<Op>{});
   static constexpr descriptor self{
-      make_key(1 + std::max(key_v<A>.height, key_v<B>.height), mix(12, hash_text(type_text<Op>())), key_v<A>,
-               key_v<B>),
-      kind::binary, &node_info<A>::self, &node_info<B>::self, nullptr, 2, 0, 1, false, 0, &op_entry_v<Op>};
+      make_key(1 + std::max(key_v<A>.height, key_v<B>.height), mix(12, op_id_v<Op>), key_v<A>, key_v<B>),
+      kind::binary, &node_info<A>::self, &node_info<B>::self, nullptr, 2, 0, 1, false, op_id_v<Op>,
+      &op_entry_v<Op>};
 };
 template <class C, class A, class B>
 struct node_info<select<C, A, B>> {
+  using ops = merge_t<merge_t<typename node_info<C>::ops, typename node_info<A>::ops>, typename node_info<B>::ops>;
   static constexpr descriptor self{
       make_key(1 + std::max({key_v<C>.height, key_v<A>.height, key_v<B>.height}), 13, key_v<C>, key_v<A>,
                key_v<B>),
@@ -302,9 +315,19 @@ struct node_info<group<A, B>> : binary_info<kind::group, A, B> {};
 template <class N>
 inline constexpr std::size_t node_count_v = closure_size(&node_info<N>::self);
 
-/// The evaluation table of N: its closure with children as positions.
+template <class... Ops>
+constexpr std::size_t op_index(type_list<Ops...>, std::uint64_t id) {
+  constexpr std::uint64_t ids[] = {op_id_v<Ops>..., 0};
+  std::size_t k = 0;
+  while (ids[k] != id) ++k;
+  return k;
+}
+
+/// The evaluation table of N: its closure with children as positions, and
+/// `ops`, the list in which each function entry finds its op.
 template <class N>
 struct schedule {
+  using ops = typename node_info<N>::ops;
   static constexpr auto table = [] {
     node_array items;
     closure_of(&node_info<N>::self, items);
@@ -312,6 +335,7 @@ struct schedule {
     for (std::size_t i = 0; i < items.size; ++i) {
       const descriptor& d = *items.items[i];
       t[i] = {d.what, d.arity, 0, 0, 0, d.p, d.q, d.constant_exponent, d.id, d.op};
+      if (d.what == kind::unary || d.what == kind::binary) t[i].op_index = op_index(ops{}, d.id);
       if (d.arity >= 1) t[i].a = position(items, d.a);
       if (d.arity >= 2) t[i].b = position(items, d.b);
       if (d.arity == 3) t[i].c = position(items, d.c);

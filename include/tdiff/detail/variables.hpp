@@ -6,28 +6,11 @@
 #define TDIFF_DETAIL_VARIABLES_HPP
 
 #include <tdiff/detail/nodes.hpp>
+#include <tdiff/detail/type_list.hpp>
 
 #include <type_traits>
 
 namespace tdiff::detail {
-
-template <class... Ts>
-struct type_list {};
-
-template <class... As, class B>
-constexpr auto operator|(type_list<As...>, std::type_identity<B>) {
-  if constexpr ((std::is_same_v<As, B> || ...))
-    return type_list<As...>{};
-  else
-    return type_list<As..., B>{};
-}
-
-template <class L1, class L2>
-struct merge;
-template <class... As, class... Bs>
-struct merge<type_list<As...>, type_list<Bs...>> {
-  using type = decltype((type_list<As...>{} | ... | std::type_identity<Bs>{}));
-};
 
 template <class N>
 struct variables_of {
@@ -42,7 +25,7 @@ struct variables_of<variable<C...>> {
 };
 template <template <class, class> class Node, class A, class B>
 struct variables_of<Node<A, B>> {
-  using type = typename merge<variables_t<A>, variables_t<B>>::type;
+  using type = merge_t<variables_t<A>, variables_t<B>>;
 };
 template <class Op, class A>
 struct variables_of<unary<Op, A>> {
@@ -50,11 +33,11 @@ struct variables_of<unary<Op, A>> {
 };
 template <class Op, class A, class B>
 struct variables_of<binary<Op, A, B>> {
-  using type = typename merge<variables_t<A>, variables_t<B>>::type;
+  using type = merge_t<variables_t<A>, variables_t<B>>;
 };
 template <class C, class A, class B>
 struct variables_of<select<C, A, B>> {
-  using type = typename merge<typename merge<variables_t<C>, variables_t<A>>::type, variables_t<B>>::type;
+  using type = merge_t<merge_t<variables_t<C>, variables_t<A>>, variables_t<B>>;
 };
 
 }  // namespace tdiff::detail

@@ -246,6 +246,12 @@ inline Variable operator-(const Variable& a) { return detail::apply(detail::neg_
 
 /// x^c for a constant exponent c (never differentiated, as in DeZero).
 inline Variable pow(const Variable& x, double c) { return detail::apply(detail::pow_fn{c}, x); }
+/// x^N for an integer N known at compile time (the compile-time mode's
+/// spelling; DeZero's Pow with c = N).
+template <int N>
+Variable pow(const Variable& x) {
+  return pow(x, static_cast<double>(N));
+}
 /// The square root, as pow(x, 0.5) (DeZero has no sqrt).
 inline Variable sqrt(const Variable& x) { return pow(x, 0.5); }
 
@@ -340,82 +346,6 @@ inline Variable pow_fn::backward(const Variable& gy, const Variable& x, const Va
   return c * pow(x, c - 1) * gy;  // DeZero: Mul(Mul(Pow(x), c), gy)
 }
 }  // namespace detail
-
-// ------------------------------------------------------------------ backward
-// Defined here, after the functions its accumulation uses.
-
-inline void Variable::backward(backward_options options) {
-  using detail::FunctionNode;
-  using detail::VariableNode;
-  detail::config& config = detail::thread_config();
-  detail::collector& collector = detail::thread_collector();
-  // (.node(), a copy: moving out of the temporary would skip its handle release)
-  if (!node_->grad) node_->grad = Variable(Tensor::full(node_->data.shape(), 1.0)).node();
-  if (!node_->creator) return;  // a leaf: its grad is the seed (DeZero crashes here)
-
-  // Undo log: every grad assignment, to restore them all if anything throws.
-  std::vector<std::pair<std::shared_ptr<VariableNode>, std::shared_ptr<VariableNode>>> undo;
-  struct entry {
-    int generation;
-    std::uint64_t order;
-    std::shared_ptr<FunctionNode> f;
-    bool operator<(const entry& o) const {  // max-heap: DeZero's sort + pop()
-      return generation != o.generation ? generation < o.generation : order < o.order;
-    }
-  };
-  std::priority_queue<entry> pending;
-  thread_local std::uint64_t pass = 0;  // functions queued in this pass carry its number
-  const std::uint64_t this_pass = ++pass;
-  std::uint64_t counter = 0;
-  auto add = [&](const std::shared_ptr<FunctionNode>& f) {
-    if (f && f->queued != this_pass) {
-      f->queued = this_pass;
-      pending.push({f->generation, counter++, f});
-    }
-  };
-  add(node_->creator);
-
-  ++config.backward_depth;
-  try {
-    while (!pending.empty()) {
-      std::shared_ptr<FunctionNode> f = pending.top().f;
-      pending.pop();
-      std::shared_ptr<VariableNode> out = f->output.lock();
-      if (!out || !out->grad) continue;  // no gradient flows through f
-      {
-        const detail::scoped_flag backprop(config.enable_backprop, options.create_graph);
-
-        const auto gxs = f->backward(Variable(out->grad));
-        for (std::size_t i = 0; i < f->arity; ++i) {
-          if (!gxs[i]) continue;
-          const std::shared_ptr<VariableNode>& x = f->inputs[i];
-          undo.emplace_back(x, x->grad);
-          if (!x->grad)
-            x->grad = gxs[i]->node();
-          else  // a new variable, never in place: x.grad may be shared or recorded
-            x->grad = (Variable(x->grad) + *gxs[i]).node();
-          if (x->handles == 0 && detail::may_close_cycle(*x)) collector.note_root(x);
-          add(x->creator);
-        }
-      }
-      if (!options.retain_grad) {
-        undo.emplace_back(out, out->grad);
-        out->grad.reset();
-      }
-    }
-  } catch (...) {
-    for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
-      it->first->grad = std::move(it->second);
-      if (it->first->handles == 0 && detail::may_close_cycle(*it->first)) collector.note_root(it->first);
-    }
-    --config.backward_depth;
-    throw;
-  }
-  --config.backward_depth;
-  undo.clear();
-  pending = {};
-  collector.maybe_collect();
-}
 
 }  // namespace tdiff::dynamic
 

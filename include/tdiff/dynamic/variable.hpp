@@ -20,6 +20,11 @@
 #define TDIFF_DYNAMIC_VARIABLE_HPP
 
 #include <tdiff/config.hpp>
+#include <tdiff/dynamic/detail/collector.hpp>
+#include <tdiff/dynamic/detail/config.hpp>
+#include <tdiff/dynamic/detail/graveyard.hpp>
+#include <tdiff/dynamic/detail/node.hpp>
+#include <tdiff/dynamic/detail/pool.hpp>
 #include <tdiff/dynamic/tensor.hpp>
 
 #include <algorithm>
@@ -37,224 +42,6 @@
 #include <vector>
 
 namespace tdiff::dynamic {
-
-class Variable;
-
-namespace detail {
-
-struct VariableNode;
-struct FunctionNode;
-
-// ------------------------------------------------- iterative destruction
-
-/// Releases of nodes deferred while another release is running, so that a
-/// chain of a million nodes is freed by a loop, not by a million nested
-/// destructors.
-struct graveyard {
-  std::vector<std::shared_ptr<void>> pending;
-  bool draining = false;
-};
-inline graveyard& thread_graveyard() {
-  thread_local graveyard g;
-  return g;
-}
-template <class T>
-void bury(std::shared_ptr<T>&& p) {
-  if (!p) return;
-  if (p.use_count() > 1) {  // not the last owner: nothing is destroyed here
-    p.reset();
-    return;
-  }
-  graveyard& g = thread_graveyard();
-  g.pending.push_back(std::move(p));
-  if (g.draining) return;
-  g.draining = true;
-  while (!g.pending.empty()) {
-    std::shared_ptr<void> last = std::move(g.pending.back());
-    g.pending.pop_back();
-    last.reset();  // may bury more: appended, handled by this loop
-  }
-  g.draining = false;
-}
-
-// ------------------------------------------------------------ node pools
-
-/// Free lists of equal-sized blocks, one per size, per thread: graph nodes
-/// are allocated and freed by the million, and glibc's malloc costs several
-/// times more than the rest of a node (measured with callgrind: 55% of the
-/// instructions of a forward chain). Blocks are never returned to the system
-/// (a pool holds at most its thread's peak number of nodes); a block freed on
-/// another thread joins that thread's list.
-template <std::size_t Size, std::size_t Align>
-struct block_pool {
-  struct block {
-    block* next;
-  };
-  static constexpr std::size_t stride = (std::max(Size, sizeof(block)) + Align - 1) / Align * Align;
-  block* free = nullptr;
-
-  void* get() {
-    if (!free) refill();
-    block* b = free;
-    free = b->next;
-    return b;
-  }
-  void put(void* p) noexcept {
-    block* b = static_cast<block*>(p);
-    b->next = free;
-    free = b;
-  }
-  void refill() {
-    constexpr std::size_t count = 64;
-    // Chunks stay reachable from the list (and from nodes in use): never freed.
-    auto* chunk = static_cast<unsigned char*>(::operator new(stride * count, std::align_val_t{Align}));
-    for (std::size_t i = count; i-- > 0;) put(chunk + i * stride);
-  }
-  static block_pool& local() {
-    thread_local block_pool pool;
-    return pool;
-  }
-};
-
-/// The allocator of std::allocate_shared for graph nodes. Under
-/// AddressSanitizer it allocates plainly, so that ASan sees every node.
-template <class T>
-struct pool_allocator {
-  using value_type = T;
-#ifdef TDIFF_ADDRESS_SANITIZER
-  static constexpr bool pooled = false;
-#else
-  static constexpr bool pooled = true;
-#endif
-  pool_allocator() = default;
-  template <class U>
-  pool_allocator(const pool_allocator<U>&) noexcept {}  // NOLINT: rebinding
-  T* allocate(std::size_t n) {
-    if (!pooled || n != 1) return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{alignof(T)}));
-    return static_cast<T*>(block_pool<sizeof(T), alignof(T)>::local().get());
-  }
-  void deallocate(T* p, std::size_t n) noexcept {
-    if (!pooled || n != 1) return ::operator delete(p, std::align_val_t{alignof(T)});
-    block_pool<sizeof(T), alignof(T)>::local().put(p);
-  }
-  template <class U>
-  friend bool operator==(const pool_allocator&, const pool_allocator<U>&) noexcept {
-    return true;
-  }
-};
-
-// ------------------------------------------------------------------ config
-
-struct config {
-  bool enable_backprop = true;
-  int backward_depth = 0;           // cycle collection waits until backward is done
-};
-inline config& thread_config() {
-  thread_local config c;
-  return c;
-}
-
-/// The cycle collector's state, per thread. Reference cycles are made only by
-/// create_graph: x -> x.grad -> its creator -> ... -> x. Every such cycle
-/// passes through a node whose grad has a creator, so those nodes are the
-/// roots: when their last handle goes, or when backward gives a grad with a
-/// creator to a node that has no handle (a temporary leaf). A collection runs
-/// when a root arrives, unless the nodes made since the last collection are
-/// fewer than a quarter of the nodes that collection looked at: then the
-/// roots wait. So garbage is freed at once in the common case (while its
-/// memory is still in cache), and collection costs O(1) per node made however
-/// large the live graph, as CPython's thresholds intend. A thread's remaining
-/// roots are collected when the thread ends.
-struct collector {
-  static constexpr std::size_t patience = 4;  // walks of up to 4 nodes per node made
-  std::vector<std::shared_ptr<VariableNode>> roots;
-  std::size_t made = 0;       // nodes made since the last collection
-  std::size_t last_walk = 0;  // nodes the last collection looked at
-  struct object {
-    VariableNode* var;  // one of the two is set
-    FunctionNode* fn;
-    long refs, internal;
-    bool alive;
-  };
-  std::vector<object> objects;  // scratch of a collection
-  std::vector<std::size_t> stack;
-  std::uint64_t pass = 0;
-
-  void add_root(std::shared_ptr<VariableNode>&& n) {
-    roots.push_back(std::move(n));
-    maybe_collect();
-  }
-  /// A root found by backward (which must not throw from its undo path).
-  void note_root(const std::shared_ptr<VariableNode>& n) noexcept {
-    try {
-      roots.push_back(n);
-    } catch (...) {  // out of memory: this cycle stays
-    }
-  }
-  void maybe_collect() noexcept {
-    if (made * patience >= last_walk && thread_config().backward_depth == 0) collect_or_leave();
-  }
-  void collect();
-  /// Out of memory while looking: the cycles stay, nothing throws.
-  void collect_or_leave() noexcept {
-    try {
-      collect();
-    } catch (...) {
-    }
-  }
-  ~collector() { collect_or_leave(); }
-};
-inline collector& thread_collector() {
-  thread_graveyard();  // made first, so that it outlives the collector (whose destructor buries)
-  thread_local collector c;
-  return c;
-}
-/// Whether n, once no handle holds it, may be part of a garbage cycle.
-inline bool may_close_cycle(const VariableNode& n);
-
-/// Collects every pending root now (tests use it to check what is freed).
-inline void collect_garbage() { thread_collector().collect_or_leave(); }
-
-// ------------------------------------------------------------------ nodes
-
-struct VariableNode {
-  Tensor data;
-  std::shared_ptr<VariableNode> grad;  // itself a variable, so that it can carry a graph
-  std::shared_ptr<FunctionNode> creator;
-  int generation = 0;
-  std::string name;
-  std::size_t handles = 0;       // Variable handles on this node (the user's view)
-  std::uint64_t visit = 0;       // cycle collection: the pass that last saw this node
-  std::size_t slot = 0;          // ... and its index in that pass
-
-  explicit VariableNode(Tensor t) : data(std::move(t)) {}
-  ~VariableNode() {
-    bury(std::move(grad));
-    bury(std::move(creator));
-  }
-};
-
-struct FunctionNode {
-  std::array<std::shared_ptr<VariableNode>, 2> inputs;
-  std::size_t arity = 0;
-  std::weak_ptr<VariableNode> output;
-  int generation = 0;
-  std::uint64_t visit = 0;  // cycle collection, as in VariableNode
-  std::size_t slot = 0;
-  std::uint64_t queued = 0;  // the backward pass that queued this function
-
-  virtual ~FunctionNode() {
-    for (auto& in : inputs) bury(std::move(in));
-  }
-  /// The class name DeZero's DOT shows: Add, Mul, Tanh, ...
-  virtual std::string_view name() const = 0;
-  /// Gradients for the inputs, given the output's gradient gy. Runs with
-  /// backprop enabled exactly when backward was asked to create a graph.
-  virtual std::array<std::optional<Variable>, 2> backward(const Variable& gy) = 0;
-};
-
-
-}  // namespace detail
 
 /// Options of Variable::backward (DeZero's keyword arguments).
 struct backward_options {
@@ -341,22 +128,6 @@ class Variable {
   std::shared_ptr<detail::VariableNode> node_;
 };
 
-namespace detail {
-/// A thread-config flag set for a scope and restored on exit, also by an
-/// exception (DeZero's using_config).
-class scoped_flag {
- public:
-  scoped_flag(bool& flag, bool value) : flag_(flag), previous_(flag) { flag_ = value; }
-  scoped_flag(const scoped_flag&) = delete;
-  scoped_flag& operator=(const scoped_flag&) = delete;
-  ~scoped_flag() { flag_ = previous_; }
-
- private:
-  bool& flag_;
-  bool previous_;
-};
-}  // namespace detail
-
 /// While alive, operations record no graph (DeZero's `with no_grad():`).
 class [[nodiscard]] no_grad_guard {
   detail::scoped_flag off_{detail::thread_config().enable_backprop, false};
@@ -405,87 +176,90 @@ std::array<std::optional<Variable>, 2> function<F>::backward(const Variable& gy)
   }
 }
 
-// --------------------------------------------------------- cycle collection
-
-inline bool may_close_cycle(const VariableNode& n) { return n.grad && n.grad->creator; }
-
-/// Trial deletion, as in CPython's collector. The roots are nodes whose last
-/// handle went away (the collector's own copies of them are not outside
-/// references). Among the nodes reachable from them, those whose every strong
-/// reference comes from inside that set, and that nothing held from outside
-/// reaches, are garbage kept only by cycles. Dropping their grads breaks every
-/// such cycle: each passes through a grad, the forward graph being acyclic.
-inline void collector::collect() {
-  std::vector<std::shared_ptr<VariableNode>> starts;
-  starts.swap(roots);
-  made = 0;
-  // A root that got a handle again since is no root (x.grad() made one).
-  std::erase_if(starts, [](const auto& n) { return n->handles != 0; });
-  last_walk = 0;
-  if (starts.empty()) return;
-  ++pass;
-  objects.clear();
-  stack.clear();
-  // Visit marks live in the nodes: no hashing, no allocation once warm.
-  auto add = [&](const auto& sp) {
-    auto* p = sp.get();
-    if (p->visit != pass) {
-      p->visit = pass;
-      p->slot = objects.size();
-      if constexpr (std::is_same_v<std::decay_t<decltype(*p)>, VariableNode>)
-        objects.push_back({p, nullptr, static_cast<long>(sp.use_count()), 0, false});
-      else
-        objects.push_back({nullptr, p, static_cast<long>(sp.use_count()), 0, false});
-    }
-    return p->slot;
-  };
-  auto edges = [&](std::size_t i, auto&& on_edge) {
-    if (VariableNode* n = objects[i].var) {
-      if (n->grad) on_edge(n->grad);
-      if (n->creator) on_edge(n->creator);
-    } else {
-      FunctionNode* f = objects[i].fn;
-      for (std::size_t k = 0; k < f->arity; ++k)
-        if (f->inputs[k]) on_edge(f->inputs[k]);
-    }
-  };
-  for (const auto& n : starts) ++objects[add(n)].internal;
-  for (std::size_t i = 0; i < objects.size(); ++i)  // grows while we walk
-    edges(i, [&](const auto& e) { ++objects[add(e)].internal; });
-  for (std::size_t i = 0; i < objects.size(); ++i)
-    if (objects[i].refs > objects[i].internal) stack.push_back(i);
-  while (!stack.empty()) {
-    const std::size_t i = stack.back();
-    stack.pop_back();
-    if (objects[i].alive) continue;
-    objects[i].alive = true;
-    edges(i, [&](const auto& e) { stack.push_back(e->slot); });
-  }
-  // Roots still alive stay roots (once each): held from outside now, they may
-  // be garbage after the next release of a node that is no root itself.
-  // (Compacted in place: no allocation, so nothing here throws.)
-  std::size_t kept = 0;
-  for (auto& n : starts) {
-    object& o = objects[n->slot];
-    if (o.alive && o.internal > 0) {
-      o.internal = 0;
-      std::swap(starts[kept++], n);
-    }
-  }
-  std::vector<std::shared_ptr<VariableNode>> released;
-  for (const object& o : objects)
-    if (!o.alive && o.var && o.var->grad) released.push_back(std::move(o.var->grad));
-  last_walk = objects.size();
-  objects.clear();
-  for (auto& r : released) bury(std::move(r));
-  for (std::size_t i = kept; i < starts.size(); ++i) bury(std::move(starts[i]));
-  starts.resize(kept);
-  starts.swap(roots);  // roots found while burying (none expected) come after
-  roots.insert(roots.end(), std::make_move_iterator(starts.begin()), std::make_move_iterator(starts.end()));
-}
-
 }  // namespace detail
 
+// ------------------------------------------------------------------ backward
+
+/// Accumulation of gradients (defined in functions.hpp, included below).
+inline Variable operator+(const Variable& a, const Variable& b);
+
+inline void Variable::backward(backward_options options) {
+  using detail::FunctionNode;
+  using detail::VariableNode;
+  detail::config& config = detail::thread_config();
+  detail::collector& collector = detail::thread_collector();
+  // (.node(), a copy: moving out of the temporary would skip its handle release)
+  if (!node_->grad) node_->grad = Variable(Tensor::full(node_->data.shape(), 1.0)).node();
+  if (!node_->creator) return;  // a leaf: its grad is the seed (DeZero crashes here)
+
+  // Undo log: every grad assignment, to restore them all if anything throws.
+  std::vector<std::pair<std::shared_ptr<VariableNode>, std::shared_ptr<VariableNode>>> undo;
+  struct entry {
+    int generation;
+    std::uint64_t order;
+    std::shared_ptr<FunctionNode> f;
+    bool operator<(const entry& o) const {  // max-heap: DeZero's sort + pop()
+      return generation != o.generation ? generation < o.generation : order < o.order;
+    }
+  };
+  std::priority_queue<entry> pending;
+  thread_local std::uint64_t pass = 0;  // functions queued in this pass carry its number
+  const std::uint64_t this_pass = ++pass;
+  std::uint64_t counter = 0;
+  auto add = [&](const std::shared_ptr<FunctionNode>& f) {
+    if (f && f->queued != this_pass) {
+      f->queued = this_pass;
+      pending.push({f->generation, counter++, f});
+    }
+  };
+  add(node_->creator);
+
+  ++config.backward_depth;
+  try {
+    while (!pending.empty()) {
+      std::shared_ptr<FunctionNode> f = pending.top().f;
+      pending.pop();
+      std::shared_ptr<VariableNode> out = f->output.lock();
+      if (!out || !out->grad) continue;  // no gradient flows through f
+      {
+        const detail::scoped_flag backprop(config.enable_backprop, options.create_graph);
+
+        const auto gxs = f->backward(Variable(out->grad));
+        for (std::size_t i = 0; i < f->arity; ++i) {
+          if (!gxs[i]) continue;
+          const std::shared_ptr<VariableNode>& x = f->inputs[i];
+          undo.emplace_back(x, x->grad);
+          if (!x->grad)
+            x->grad = gxs[i]->node();
+          else  // a new variable, never in place: x.grad may be shared or recorded
+            x->grad = (Variable(x->grad) + *gxs[i]).node();
+          if (x->handles == 0 && detail::may_close_cycle(*x)) collector.note_root(x);
+          add(x->creator);
+        }
+      }
+      if (!options.retain_grad) {
+        undo.emplace_back(out, out->grad);
+        out->grad.reset();
+      }
+    }
+  } catch (...) {
+    for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+      it->first->grad = std::move(it->second);
+      if (it->first->handles == 0 && detail::may_close_cycle(*it->first)) collector.note_root(it->first);
+    }
+    --config.backward_depth;
+    throw;
+  }
+  --config.backward_depth;
+  undo.clear();
+  pending = {};
+  collector.maybe_collect();
+}
+
 }  // namespace tdiff::dynamic
+
+// The arithmetic that backward accumulates with: a program that includes only
+// this header and calls backward links.
+#include <tdiff/dynamic/functions.hpp>
 
 #endif  // TDIFF_DYNAMIC_VARIABLE_HPP

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: BSL-1.0
+/// @file
+/// Defines the cycle collector of the runtime mode: create_graph makes
+/// reference cycles (x -> x.grad -> its creator -> ... -> x) that reference
+/// counts alone never free.
+#ifndef TDIFF_DYNAMIC_DETAIL_COLLECTOR_HPP
+#define TDIFF_DYNAMIC_DETAIL_COLLECTOR_HPP
+
+#include <tdiff/dynamic/detail/config.hpp>
+#include <tdiff/dynamic/detail/graveyard.hpp>
+#include <tdiff/dynamic/detail/node.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace tdiff::dynamic::detail {
+
+/// The cycle collector's state, per thread. Reference cycles are made only by
+/// create_graph: x -> x.grad -> its creator -> ... -> x. Every such cycle
+/// passes through a node whose grad has a creator, so those nodes are the
+/// roots: when their last handle goes, or when backward gives a grad with a
+/// creator to a node that has no handle (a temporary leaf). A collection runs
+/// when a root arrives, unless the nodes made since the last collection are
+/// fewer than a quarter of the nodes that collection looked at: then the
+/// roots wait. So garbage is freed at once in the common case (while its
+/// memory is still in cache), and collection costs O(1) per node made however
+/// large the live graph, as CPython's thresholds intend. A thread's remaining
+/// roots are collected when the thread ends.
+struct collector {
+  static constexpr std::size_t patience = 4;  // walks of up to 4 nodes per node made
+  std::vector<std::shared_ptr<VariableNode>> roots;
+  std::size_t made = 0;       // nodes made since the last collection
+  std::size_t last_walk = 0;  // nodes the last collection looked at
+  struct object {
+    VariableNode* var;  // one of the two is set
+    FunctionNode* fn;
+    long refs, internal;
+    bool alive;
+  };
+  std::vector<object> objects;  // scratch of a collection
+  std::vector<std::size_t> stack;
+  std::uint64_t pass = 0;
+
+  void add_root(std::shared_ptr<VariableNode>&& n) {
+    roots.push_back(std::move(n));
+    maybe_collect();
+  }
+  /// A root found by backward (which must not throw from its undo path).
+  void note_root(const std::shared_ptr<VariableNode>& n) noexcept {
+    try {
+      roots.push_back(n);
+    } catch (...) {  // out of memory: this cycle stays
+    }
+  }
+  void maybe_collect() noexcept {
+    if (made * patience >= last_walk && thread_config().backward_depth == 0) collect_or_leave();
+  }
+  void collect();
+  /// Out of memory while looking: the cycles stay, nothing throws.
+  void collect_or_leave() noexcept {
+    try {
+      collect();
+    } catch (...) {
+    }
+  }
+  ~collector() { collect_or_leave(); }
+};
+inline collector& thread_collector() {
+  thread_graveyard();  // made first, so that it outlives the collector (whose destructor buries)
+  thread_local collector c;
+  return c;
+}
+/// Collects every pending root now (tests use it to check what is freed).
+inline void collect_garbage() { thread_collector().collect_or_leave(); }
+
+
+/// Whether n, once no handle holds it, may be part of a garbage cycle.
+inline bool may_close_cycle(const VariableNode& n) { return n.grad && n.grad->creator; }
+
+/// Trial deletion, as in CPython's collector. The roots are nodes whose last
+/// handle went away (the collector's own copies of them are not outside
+/// references). Among the nodes reachable from them, those whose every strong
+/// reference comes from inside that set, and that nothing held from outside
+/// reaches, are garbage kept only by cycles. Dropping their grads breaks every
+/// such cycle: each passes through a grad, the forward graph being acyclic.
+inline void collector::collect() {
+  std::vector<std::shared_ptr<VariableNode>> starts;
+  starts.swap(roots);
+  made = 0;
+  // A root that got a handle again since is no root (x.grad() made one).
+  std::erase_if(starts, [](const auto& n) { return n->handles != 0; });
+  last_walk = 0;
+  if (starts.empty()) return;
+  ++pass;
+  objects.clear();
+  stack.clear();
+  // Visit marks live in the nodes: no hashing, no allocation once warm.
+  auto add = [&](const auto& sp) {
+    auto* p = sp.get();
+    if (p->visit != pass) {
+      p->visit = pass;
+      p->slot = objects.size();
+      if constexpr (std::is_same_v<std::decay_t<decltype(*p)>, VariableNode>)
+        objects.push_back({p, nullptr, static_cast<long>(sp.use_count()), 0, false});
+      else
+        objects.push_back({nullptr, p, static_cast<long>(sp.use_count()), 0, false});
+    }
+    return p->slot;
+  };
+  auto edges = [&](std::size_t i, auto&& on_edge) {
+    if (VariableNode* n = objects[i].var) {
+      if (n->grad) on_edge(n->grad);
+      if (n->creator) on_edge(n->creator);
+    } else {
+      FunctionNode* f = objects[i].fn;
+      for (std::size_t k = 0; k < f->arity; ++k)
+        if (f->inputs[k]) on_edge(f->inputs[k]);
+    }
+  };
+  for (const auto& n : starts) ++objects[add(n)].internal;
+  for (std::size_t i = 0; i < objects.size(); ++i)  // grows while we walk
+    edges(i, [&](const auto& e) { ++objects[add(e)].internal; });
+  for (std::size_t i = 0; i < objects.size(); ++i)
+    if (objects[i].refs > objects[i].internal) stack.push_back(i);
+  while (!stack.empty()) {
+    const std::size_t i = stack.back();
+    stack.pop_back();
+    if (objects[i].alive) continue;
+    objects[i].alive = true;
+    edges(i, [&](const auto& e) { stack.push_back(e->slot); });
+  }
+  // Roots still alive stay roots (once each): held from outside now, they may
+  // be garbage after the next release of a node that is no root itself.
+  // (Compacted in place: no allocation, so nothing here throws.)
+  std::size_t kept = 0;
+  for (auto& n : starts) {
+    object& o = objects[n->slot];
+    if (o.alive && o.internal > 0) {
+      o.internal = 0;
+      std::swap(starts[kept++], n);
+    }
+  }
+  std::vector<std::shared_ptr<VariableNode>> released;
+  for (const object& o : objects)
+    if (!o.alive && o.var && o.var->grad) released.push_back(std::move(o.var->grad));
+  last_walk = objects.size();
+  objects.clear();
+  for (auto& r : released) bury(std::move(r));
+  for (std::size_t i = kept; i < starts.size(); ++i) bury(std::move(starts[i]));
+  starts.resize(kept);
+  starts.swap(roots);  // roots found while burying (none expected) come after
+  roots.insert(roots.end(), std::make_move_iterator(starts.begin()), std::make_move_iterator(starts.end()));
+}
+
+}  // namespace tdiff::dynamic::detail
+
+#endif  // TDIFF_DYNAMIC_DETAIL_COLLECTOR_HPP
