@@ -24,8 +24,8 @@ void BM_chain_forward_dynamic(benchmark::State& state) {
     benchmark::DoNotOptimize(y.item());
   }
   state.SetItemsProcessed(state.iterations() * n);
-  state.counters["ns_per_node"] =
-      benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+  state.counters["ns_per_node"] = benchmark::Counter(
+      static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_chain_forward_dynamic)->Arg(1000)->Arg(100000);
 
@@ -55,7 +55,8 @@ void BM_tanh_forward_dynamic(benchmark::State& state) {
 }
 void BM_tanh_forward_loop(benchmark::State& state) {
   std::vector<double> x(static_cast<std::size_t>(state.range(0))), y(x.size());
-  for (std::size_t i = 0; i < x.size(); ++i) x[i] = -7 + 14.0 * static_cast<double>(i) / static_cast<double>(x.size() - 1);
+  for (std::size_t i = 0; i < x.size(); ++i)
+    x[i] = -7 + 14.0 * static_cast<double>(i) / static_cast<double>(x.size() - 1);
   for (auto _ : state) {
     for (std::size_t i = 0; i < x.size(); ++i) y[i] = std::tanh(x[i]);
     benchmark::DoNotOptimize(y.data());

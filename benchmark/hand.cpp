@@ -15,7 +15,7 @@ constexpr auto sin_nth = []<int N>(bench::order<N>, double v) {
   if constexpr (N % 4 == 3) return -std::cos(v);
 };
 
-#define TDIFF_BENCH_GENERATED(fn)                                                    \
+#define TDIFF_BENCH_GENERATED(fn) \
   constexpr auto fn##_nth = []<int N>(bench::order<N>, double v) { return closed_form::fn<N>(v); };
 TDIFF_BENCH_GENERATED(x4)
 TDIFF_BENCH_GENERATED(tanh)

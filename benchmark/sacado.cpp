@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
       using d2 = Sacado::Fad::SFad<d1, 2>;
       const d2 x(2, 0, d1(2, 0, a)), y(2, 1, d1(2, 1, b));
       const d2 r = bench::fn::rosenbrock(x, y);
-      return std::array<double, 6>{r.dx(0).val(), r.dx(1).val(),    r.dx(0).dx(0),
+      return std::array<double, 6>{r.dx(0).val(), r.dx(1).val(), r.dx(0).dx(0),
                                    r.dx(0).dx(1), r.dx(1).dx(0), r.dx(1).dx(1)};
     }
   });

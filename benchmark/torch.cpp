@@ -50,8 +50,8 @@ int main(int argc, char** argv) {
   bench::register_array(
       "torch",
       []<int N>(bench::order<N>, const std::vector<double>& xs) {
-        const auto x = torch::from_blob(const_cast<double*>(xs.data()), {static_cast<std::int64_t>(xs.size())},
-                                        torch::kFloat64)
+        const auto x = torch::from_blob(const_cast<double*>(xs.data()),
+                                        {static_cast<std::int64_t>(xs.size())}, torch::kFloat64)
                            .clone()
                            .requires_grad_(true);
         return nth_grad<N>(x, torch::tanh(x)).contiguous();

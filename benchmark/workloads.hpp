@@ -33,11 +33,11 @@ struct workload {
   const long double* truth;  // truth[n - 1] is the n-th derivative at point
 };
 namespace workloads {  // (a namespace of its own, so that sin(x) below finds functions)
-inline constexpr workload x4{"x4", 2.0, closed_form::x4_at_point};         // W1, orders 1-4
-inline constexpr workload sin{"sin", 1.0, closed_form::sin_at_point};      // W2, orders 1-8
-inline constexpr workload tanh{"tanh", 1.0, closed_form::tanh_at_point};   // W3, orders 1-8
-inline constexpr workload w4{"w4", 0.7, closed_form::w4_at_point};         // W4, orders 1-6
-inline constexpr workload f{"f", 0.7, closed_form::f_at_point};            // F, orders 1-8
+inline constexpr workload x4{"x4", 2.0, closed_form::x4_at_point};        // W1, orders 1-4
+inline constexpr workload sin{"sin", 1.0, closed_form::sin_at_point};     // W2, orders 1-8
+inline constexpr workload tanh{"tanh", 1.0, closed_form::tanh_at_point};  // W3, orders 1-8
+inline constexpr workload w4{"w4", 0.7, closed_form::w4_at_point};        // W4, orders 1-6
+inline constexpr workload f{"f", 0.7, closed_form::f_at_point};           // F, orders 1-8
 }  // namespace workloads
 
 /// The functions, for libraries whose numbers overload sin, pow, ... (found
@@ -74,8 +74,8 @@ inline bool close(double got, long double want, long double tol = 1e-10L) {
   return std::fabs(static_cast<long double>(got) - want) <= tol * scale;
 }
 
-inline bool check(benchmark::State& state, std::span<const double> got,
-                  std::span<const long double> want, long double tol = 1e-10L) {
+inline bool check(benchmark::State& state, std::span<const double> got, std::span<const long double> want,
+                  long double tol = 1e-10L) {
   for (std::size_t i = 0; i < want.size(); ++i) {
     if (got.size() != want.size() || !close(got[i], want[i], tol)) {
       state.SkipWithError(("wrong value at index " + std::to_string(i) + ": " +
@@ -105,7 +105,8 @@ void register_scalar(const workload& w, const char* impl, D d) {
                                     }
                                   }),
      ...);
-  }(std::make_integer_sequence<int, Max>{});
+  }
+  (std::make_integer_sequence<int, Max>{});
 }
 
 /// Registers the five scalar workloads for a library whose numbers overload
@@ -155,7 +156,8 @@ void register_rosenbrock(const char* impl, G g) {
                                     }
                                   }),
      ...);
-  }(std::make_integer_sequence<int, 2>{});
+  }
+  (std::make_integer_sequence<int, 2>{});
 }
 
 // ------------------------------------- W6: tanh on linspace(-7, 7, 10^4)
@@ -173,9 +175,12 @@ inline std::vector<double> linspace() {
 inline long double tanh_derivative(int n, long double x) {
   const long double t = std::tanh(x), s = 1 - t * t;
   switch (n) {
-    case 1: return s;
-    case 2: return -2 * t * s;
-    default: return -2 * s * (1 - 3 * t * t);
+    case 1:
+      return s;
+    case 2:
+      return -2 * t * s;
+    default:
+      return -2 * s * (1 - 3 * t * t);
   }
 }
 
@@ -203,10 +208,13 @@ void register_array(const char* impl, D d, Values values) {
                                                             static_cast<std::int64_t>(xs.size()));
                                   }),
      ...);
-  }(std::make_integer_sequence<int, 3>{});
+  }
+  (std::make_integer_sequence<int, 3>{});
 }
 
-inline constexpr auto span_of = [](const auto& c) { return std::span<const double>(std::data(c), std::size(c)); };
+inline constexpr auto span_of = [](const auto& c) {
+  return std::span<const double>(std::data(c), std::size(c));
+};
 
 }  // namespace bench
 

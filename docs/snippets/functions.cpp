@@ -20,7 +20,7 @@ struct softplus_rule {
     return tdiff::math::log1p(tdiff::math::exp(v));
   }
   static constexpr auto derivative(const auto& x, const auto&) {  // f'(x), given y = f(x)
-    return 1 / (1 + exp(-x));  // tdiff's vocabulary only
+    return 1 / (1 + exp(-x));                                     // tdiff's vocabulary only
   }
 };
 inline constexpr tdiff::function<softplus_rule> softplus{};
@@ -35,14 +35,14 @@ int main() {
   static_assert(derivative(erf(x), x)(x = 0.0) == 1.1283791670955126);  // 2/sqrt(pi)
   static_assert(derivative(atan2(y, x), y)(x = 1.0, y = 0.0) == 1.0);
   constexpr double h = hypot(x, 1e300)(x = 1e300);  // no overflow: 1.414...e300
-  static_assert(tdiff::math::cbrt(-27.0) == -3.0);   // tdiff's constexpr <cmath>
+  static_assert(tdiff::math::cbrt(-27.0) == -3.0);  // tdiff's constexpr <cmath>
   //! [more_functions]
   assert(h == 1.4142135623730951e300);
 
   //! [piecewise]
   constexpr auto leaky = where(x > 0, x, 0.1 * x);
   static_assert(derivative(leaky, x)(x = -2.0) == 0.1);
-  static_assert(derivative(abs(x), x)(x = 0.0) == 0.0);            // abs'(0) = 0
+  static_assert(derivative(abs(x), x)(x = 0.0) == 0.0);              // abs'(0) = 0
   static_assert(derivative(max(x, y), x)(x = 1.0, y = 1.0) == 0.5);  // a tie splits evenly
   // to_string(derivative(max(x, y), x)) == "where(y < x, 1, where(x < y, 0, 1/2))"
   //! [piecewise]
@@ -51,11 +51,11 @@ int main() {
 
   //! [softplus_use]
   static_assert(softplus(x)(x = 0.0) == 0.6931471805599453);  // log 2, at compile time
-  constexpr auto d3 = derivative<3>(softplus(2 * x), x);       // a type like any other
+  constexpr auto d3 = derivative<3>(softplus(2 * x), x);      // a type like any other
   // to_string(derivative(softplus(2 * x), x)) == "2/(1 + exp(-2*x))"
   tdiff::dynamic::Variable v(0.5);
-  tdiff::dynamic::Variable s = softplus(2.0 * v);              // the runtime mode
-  s.backward({.create_graph = true});                          // v.grad() = 2/(1 + e^-1)
+  tdiff::dynamic::Variable s = softplus(2.0 * v);  // the runtime mode
+  s.backward({.create_graph = true});              // v.grad() = 2/(1 + e^-1)
   //! [softplus_use]
   std::printf("softplus'(2x) at 0.5: %.15f (compile-time), %.15f (runtime)\n",
               derivative(softplus(2 * x), x)(x = 0.5), v.grad()->item());

@@ -57,9 +57,9 @@ void sin_plot() {
   const std::valarray<double> xs(grid.data(), grid.size());
 
   // Compile-time mode: each derivative is a type, evaluated over the array.
-  const std::array<std::valarray<double>, 4> curves = {
-      sin(x)(x = xs), derivative<1>(sin(x), x)(x = xs),
-      derivative<2>(sin(x), x)(x = xs), derivative<3>(sin(x), x)(x = xs)};
+  const std::array<std::valarray<double>, 4> curves = {sin(x)(x = xs), derivative<1>(sin(x), x)(x = xs),
+                                                       derivative<2>(sin(x), x)(x = xs),
+                                                       derivative<3>(sin(x), x)(x = xs)};
 
   // Runtime mode: DeZero's step 34, one graph over all 200 elements.
   dyn::Variable a(grid);
@@ -79,8 +79,8 @@ void sin_plot() {
       worst = std::max(worst, std::fabs(curves[k][i] - dynamic_curves[k][i]));
   // Phase-shifted curves: sin, cos, -sin, -cos.
   for (std::size_t i = 0; i < xs.size(); ++i)
-    assert(std::fabs(curves[1][i] - std::cos(xs[i])) < 1e-15 && std::fabs(curves[2][i] + curves[0][i]) < 1e-15 &&
-           std::fabs(curves[3][i] + curves[1][i]) < 1e-15);
+    assert(std::fabs(curves[1][i] - std::cos(xs[i])) < 1e-15 &&
+           std::fabs(curves[2][i] + curves[0][i]) < 1e-15 && std::fabs(curves[3][i] + curves[1][i]) < 1e-15);
   assert(worst <= 1e-14);
   std::printf("  200 points, orders 0-3; the two modes differ by at most %.1e\n", worst);
   std::printf("  at x = %.4f: %.6f %.6f %.6f %.6f\n", xs[100], curves[0][100], curves[1][100], curves[2][100],
@@ -139,21 +139,25 @@ void growth_row() {
   // DeZero's own counts (../shared/dezero.md, section 9) for orders 1-6.
   constexpr std::size_t dezero_functions[] = {4, 9, 21, 51, 129, 339};
   constexpr std::size_t dezero_variables[] = {7, 13, 27, 59, 139, 351};
-  if constexpr (N <= 6) assert(size.functions == dezero_functions[N - 1] && size.variables == dezero_variables[N - 1]);
+  if constexpr (N <= 6)
+    assert(size.functions == dezero_functions[N - 1] && size.variables == dezero_variables[N - 1]);
 
   volatile double at = 1.0;  // read on every call: nothing is folded away
   volatile double sink = 0;
   const double static_us = micros([&] { sink = d(x = static_cast<double>(at)); });
   const double dynamic_us = micros([&] { sink = dezero_tanh_derivative(at, N).item(); });
-  assert(std::fabs(sink - d(x = 1.0)) <= 1e-12 * std::max(1.0, std::fabs(d(x = 1.0))));  // the last runtime value
+  assert(std::fabs(sink - d(x = 1.0)) <=
+         1e-12 * std::max(1.0, std::fabs(d(x = 1.0))));  // the last runtime value
   std::printf("  %5zu  %14zu  %9zu  %9zu  %15.1f  %10.1f  %+.10f\n", N, node_count(d), size.functions,
               size.variables, static_us * 1e3, dynamic_us, d(x = 1.0));
 }
 
 void growth_table() {
-  std::printf("  order  compile-time:   DeZero's graph:       one derivative (indicative)  value at x = 1\n"
-              "         distinct nodes  functions  variables  compile-time ns  runtime us\n");
-  [&]<std::size_t... N>(std::index_sequence<N...>) { (growth_row<N + 1>(), ...); }(std::make_index_sequence<8>{});
+  std::printf(
+      "  order  compile-time:   DeZero's graph:       one derivative (indicative)  value at x = 1\n"
+      "         distinct nodes  functions  variables  compile-time ns  runtime us\n");
+  [&]<std::size_t... N>(std::index_sequence<N...>) { (growth_row<N + 1>(), ...); }
+  (std::make_index_sequence<8>{});
   constexpr auto d4 = derivative<4>(tanh(x), x);
   const dyn::Variable g4 = dezero_tanh_derivative(1.0, 4);
   std::ofstream("tanh_d4_static.dot") << to_dot(d4);
@@ -227,8 +231,8 @@ void wgan_gp() {
 }  // namespace
 
 int main() {
-  std::printf("tdiff %d.%d.%d: derivatives as types, computed by the compiler\n",
-              TDIFF_VERSION_MAJOR, TDIFF_VERSION_MINOR, TDIFF_VERSION_PATCH);
+  std::printf("tdiff %d.%d.%d: derivatives as types, computed by the compiler\n", TDIFF_VERSION_MAJOR,
+              TDIFF_VERSION_MINOR, TDIFF_VERSION_PATCH);
 
   section("Step 33: f(x) = x^4 - 2x^2 and its derivatives");
   std::printf("  f = %s\n", to_string(f).c_str());
@@ -257,8 +261,8 @@ int main() {
   constexpr auto x0 = var<"x0">;
   constexpr auto x1 = var<"x1">;
   constexpr auto r = 100 * pow<2>(x1 - x0 * x0) + pow<2>(1 - x0);
-  constexpr auto g = eval(gradient(r, x0, x1), x0 = 0.0, x1 = 2.0);    // {-2, 400}
-  constexpr auto H = eval(hessian(r, x0, x1), x0 = 0.0, x1 = 2.0);     // {{-798, 0}, {0, 200}}
+  constexpr auto g = eval(gradient(r, x0, x1), x0 = 0.0, x1 = 2.0);  // {-2, 400}
+  constexpr auto H = eval(hessian(r, x0, x1), x0 = 0.0, x1 = 2.0);   // {{-798, 0}, {0, 200}}
   static_assert(g[0] == -2.0 && g[1] == 400.0 && H[0][0] == -798.0 && H[1][1] == 200.0);
   //! [rosenbrock]
   // (+ 0.0 turns the -0 of -400 * x0 at x0 = 0 into 0 for printing)
@@ -270,7 +274,7 @@ int main() {
   //! [sin_tanh]
   static_assert(derivative<4>(sin(x), x)(x = 0.5) == 0.479425538604203);  // sin 0.5, constexpr
   const std::valarray<double> xs = {-1.0, 0.0, 1.0};
-  const std::valarray<double> d3 = derivative<3>(sin(x), x)(x = xs);   // -cos, elementwise
+  const std::valarray<double> d3 = derivative<3>(sin(x), x)(x = xs);  // -cos, elementwise
   const auto d2_tanh = derivative<2>(tanh(x), x);
   // to_string(d2_tanh) == "-2*tanh(x)*(1 - tanh(x)^2)"
   //! [sin_tanh]
@@ -290,7 +294,7 @@ int main() {
   fy.backward({.create_graph = true});
   dyn::Variable gv = *v.grad();  // 24, with a graph of its own
   v.cleargrad();
-  gv.backward();                 // 44: the second derivative
+  gv.backward();  // 44: the second derivative
   //! [dynamic]
   std::printf("  f'(2) = %g, f''(2) = %g\n", gv.item(), v.grad()->item());
   assert(gv.item() == 24.0 && v.grad()->item() == 44.0);

@@ -7,8 +7,7 @@
 #define TDIFF_VERSION_MAJOR 0
 #define TDIFF_VERSION_MINOR 1
 #define TDIFF_VERSION_PATCH 0
-#define TDIFF_VERSION \
-  (TDIFF_VERSION_MAJOR * 10000 + TDIFF_VERSION_MINOR * 100 + TDIFF_VERSION_PATCH)
+#define TDIFF_VERSION (TDIFF_VERSION_MAJOR * 10000 + TDIFF_VERSION_MINOR * 100 + TDIFF_VERSION_PATCH)
 
 // TDIFF_ADDRESS_SANITIZER: defined when compiling under AddressSanitizer, so
 // that graph nodes bypass tdiff's pools and ASan sees every allocation.

@@ -27,8 +27,7 @@ inline constexpr bool is_variable_expr_v<expr<N, C>> = is_variable_v<N>;
 
 template <class F, class... Vs>
 constexpr bool check_derivative_arguments() {
-  static_assert(expression<F>,
-                "tdiff: derivative: the function to differentiate must be a tdiff expression");
+  static_assert(expression<F>, "tdiff: derivative: the function to differentiate must be a tdiff expression");
   static_assert((is_variable_expr_v<Vs> && ...),
                 "tdiff: derivative: can only differentiate with respect to a variable, "
                 "as in derivative(f, x) with constexpr auto x = tdiff::var<\"x\">");
@@ -42,8 +41,7 @@ constexpr bool check_derivative_arguments() {
 template <std::size_t Order = 1, class F, class X>
 constexpr auto derivative(const F& f, const X&) {
   if constexpr (detail::check_derivative_arguments<F, X>()) {
-    using node = typename detail::nth_derivative<typename F::node_type, typename X::node_type,
-                                                 Order>::type;
+    using node = typename detail::nth_derivative<typename F::node_type, typename X::node_type, Order>::type;
     return expr<node, typename F::constants_type>{f.constants};
   }
 }

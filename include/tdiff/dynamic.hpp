@@ -13,10 +13,10 @@
 #define TDIFF_DYNAMIC_HPP
 
 #include <tdiff/config.hpp>
-#include <tdiff/function.hpp>
 #include <tdiff/dynamic/dot.hpp>
 #include <tdiff/dynamic/functions.hpp>
 #include <tdiff/dynamic/tensor.hpp>
 #include <tdiff/dynamic/variable.hpp>
+#include <tdiff/function.hpp>
 
 #endif  // TDIFF_DYNAMIC_HPP

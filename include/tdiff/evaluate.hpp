@@ -53,7 +53,7 @@ struct leaves_of {
   using type = type_list<>;
 };
 template <class E>
-  requires expression<E>
+requires expression<E>
 struct leaves_of<E> {
   static constexpr bool shareable = std::is_same_v<typename E::constants_type, values<>>;
   static constexpr std::size_t count = 1;
@@ -81,7 +81,8 @@ constexpr auto reshape_leaves(const V& v) {
       return [&]<std::size_t... I>(std::index_sequence<I...>) {
         using element = decltype(reshape_leaves<std::tuple_element_t<0, std::tuple<Ts...>>, First>(w));
         return std::array<element, sizeof...(Ts)>{reshape_leaves<Ts, first[I]>(w)...};
-      }(std::index_sequence_for<Ts...>{});
+      }
+      (std::index_sequence_for<Ts...>{});
     }(v, std::type_identity<T>{});
   } else {
     return v[First];

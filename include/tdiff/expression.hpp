@@ -127,7 +127,8 @@ constexpr auto combine(const expr<NA, CA>& a, const expr<NB, CB>& b) {
 }
 
 /// Make<A, B', C'> with the slots of b and c moved past those before them.
-template <template <class, class, class> class Make, class NA, class CA, class NB, class CB, class NC, class CC>
+template <template <class, class, class> class Make, class NA, class CA, class NB, class CB, class NC,
+          class CC>
 constexpr auto combine3(const expr<NA, CA>& a, const expr<NB, CB>& b, const expr<NC, CC>& c) {
   constexpr std::size_t ka = size_v<CA>, kb = size_v<CB>;
   using nb = std::conditional_t<ka == 0 || kb == 0, NB, shift_t<NB, ka>>;
@@ -142,39 +143,38 @@ template <class A, class B>
 using quotient_t = product_t<A, power_t<B, constant<-1>>>;
 
 template <class A, class B>
-concept operands =
-    (expression<A> && (expression<B> || scalar<B>)) || (scalar<A> && expression<B>);
+concept operands = (expression<A> && (expression<B> || scalar<B>)) || (scalar<A> && expression<B>);
 
 }  // namespace detail
 
 template <class A, class B>
-  requires detail::operands<A, B>
+requires detail::operands<A, B>
 constexpr auto operator+(const A& a, const B& b) {
   return detail::combine<detail::sum_t>(detail::lift(a), detail::lift(b));
 }
 
 template <class A, class B>
-  requires detail::operands<A, B>
+requires detail::operands<A, B>
 constexpr auto operator-(const A& a, const B& b) {
   return detail::combine<detail::difference_t>(detail::lift(a), detail::lift(b));
 }
 
 template <class A, class B>
-  requires detail::operands<A, B>
+requires detail::operands<A, B>
 constexpr auto operator*(const A& a, const B& b) {
   return detail::combine<detail::product_t>(detail::lift(a), detail::lift(b));
 }
 
 template <class A, class B>
-  requires detail::operands<A, B>
+requires detail::operands<A, B>
 constexpr auto operator/(const A& a, const B& b) {
   return detail::combine<detail::quotient_t>(detail::lift(a), detail::lift(b));
 }
 
 template <expression E>
 constexpr auto operator-(const E& e) {
-  return expr<detail::product_t<detail::constant<-1>, typename E::node_type>,
-              typename E::constants_type>{e.constants};
+  return expr<detail::product_t<detail::constant<-1>, typename E::node_type>, typename E::constants_type>{
+      e.constants};
 }
 
 template <expression E>
@@ -185,14 +185,14 @@ constexpr E operator+(const E& e) {
 /// e^N for a compile-time integer N (negative too): folded and simplified.
 template <std::intmax_t N, expression E>
 constexpr auto pow(const E& e) {
-  return expr<detail::power_t<typename E::node_type, detail::constant<N>>,
-              typename E::constants_type>{e.constants};
+  return expr<detail::power_t<typename E::node_type, detail::constant<N>>, typename E::constants_type>{
+      e.constants};
 }
 
 /// base^exponent, either of which may be a run-time scalar (then constant with
 /// respect to every variable).
 template <class A, class B>
-  requires detail::operands<A, B>
+requires detail::operands<A, B>
 constexpr auto pow(const A& base, const B& exponent) {
   return detail::combine<detail::power_t>(detail::lift(base), detail::lift(exponent));
 }

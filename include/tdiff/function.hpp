@@ -46,9 +46,10 @@ struct function {
     if constexpr (requires { apply_op(detail::op_tag<Rule>{}, a); }) {
       return apply_op(detail::op_tag<Rule>{}, a);  // found by ADL in the mode of A
     } else {
-      static_assert(requires { apply_op(detail::op_tag<Rule>{}, a); },
-                    "tdiff: a function<Rule> applies to a compile-time expression (include "
-                    "tdiff/tdiff.hpp) or a runtime Variable (include tdiff/dynamic.hpp)");
+      static_assert(
+          requires { apply_op(detail::op_tag<Rule>{}, a); },
+          "tdiff: a function<Rule> applies to a compile-time expression (include "
+          "tdiff/tdiff.hpp) or a runtime Variable (include tdiff/dynamic.hpp)");
       return 0;
     }
   }

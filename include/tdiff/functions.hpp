@@ -91,7 +91,8 @@ constexpr slot_fate fate_of(const T& v) {
 
 template <class... Ts>
 constexpr auto fates_of(const values<Ts...>& t) {
-  return apply_values([](const auto&... v) { return std::array<slot_fate, sizeof...(Ts)>{fate_of(v)...}; }, t);
+  return apply_values([](const auto&... v) { return std::array<slot_fate, sizeof...(Ts)>{fate_of(v)...}; },
+                      t);
 }
 
 /// N with each slot given its fate, rebuilt through the smart constructors.
@@ -236,21 +237,21 @@ constexpr auto apply_op(op_tag<Op>, const E& e) {
 }  // namespace detail
 
 // One function template per op of the list (documented in the table above).
-#define TDIFF_DETAIL_FUNCTION(fn)                 \
-  template <expression E>                         \
-  constexpr auto fn(const E& e) {                 \
+#define TDIFF_DETAIL_FUNCTION(fn)                   \
+  template <expression E>                           \
+  constexpr auto fn(const E& e) {                   \
     return detail::apply_unary<detail::fn##_op>(e); \
   }
 TDIFF_DETAIL_FOR_EACH_FUNCTION(TDIFF_DETAIL_FUNCTION)
 #undef TDIFF_DETAIL_FUNCTION
 
 // One per op of two arguments; either argument may be a plain number.
-#define TDIFF_DETAIL_BINARY_FUNCTION(fn)                                                           \
-  template <class A, class B>                                                                      \
-    requires detail::operands<A, B>                                                                \
-  constexpr auto fn(const A& a, const B& b) {                                                      \
-    return detail::combine<detail::binary_of<detail::fn##_op>::template type>(detail::lift(a),     \
-                                                                             detail::lift(b));    \
+#define TDIFF_DETAIL_BINARY_FUNCTION(fn)                                                        \
+  template <class A, class B>                                                                   \
+  requires detail::operands<A, B>                                                               \
+  constexpr auto fn(const A& a, const B& b) {                                                   \
+    return detail::combine<detail::binary_of<detail::fn##_op>::template type>(detail::lift(a),  \
+                                                                              detail::lift(b)); \
   }
 TDIFF_DETAIL_FOR_EACH_BINARY_FUNCTION(TDIFF_DETAIL_BINARY_FUNCTION)
 #undef TDIFF_DETAIL_BINARY_FUNCTION
@@ -269,12 +270,11 @@ constexpr auto max(const E& a, const E& b) {
 
 // Comparisons give a condition for where: an expression that is 1 where true
 // and 0 elsewhere (derivative 0).
-#define TDIFF_DETAIL_COMPARISON(symbol, op)                                                        \
-  template <class A, class B>                                                                      \
-    requires detail::operands<A, B>                                                                \
-  constexpr auto operator symbol(const A& a, const B& b) {                                         \
-    return detail::combine<detail::binary_of<detail::op>::template type>(detail::lift(a),          \
-                                                                        detail::lift(b));         \
+#define TDIFF_DETAIL_COMPARISON(symbol, op)                                                                 \
+  template <class A, class B>                                                                               \
+  requires detail::operands<A, B>                                                                           \
+  constexpr auto operator symbol(const A& a, const B& b) {                                                  \
+    return detail::combine<detail::binary_of<detail::op>::template type>(detail::lift(a), detail::lift(b)); \
   }
 TDIFF_DETAIL_COMPARISON(<, less_op)
 TDIFF_DETAIL_COMPARISON(<=, less_equal_op)
@@ -286,8 +286,9 @@ TDIFF_DETAIL_COMPARISON(>=, greater_equal_op)
 /// Its derivative is where(cond, a', b'): only the branch picked is used, so
 /// an infinite or NaN derivative in the other branch does not leak.
 template <expression C, class A, class B>
-  requires((expression<A> || scalar<A>) && (expression<B> || scalar<B>))
-constexpr auto where(const C& cond, const A& a, const B& b) {
+requires((expression<A> || scalar<A>)&&(expression<B> || scalar<B>)) constexpr auto where(const C& cond,
+                                                                                          const A& a,
+                                                                                          const B& b) {
   return detail::combine3<detail::select_t>(cond, detail::lift(a), detail::lift(b));
 }
 

@@ -12,10 +12,10 @@
 #define TDIFF_TDIFF_HPP
 
 #include <tdiff/config.hpp>
-#include <tdiff/function.hpp>
 #include <tdiff/derivative.hpp>
 #include <tdiff/evaluate.hpp>
 #include <tdiff/expression.hpp>
+#include <tdiff/function.hpp>
 #include <tdiff/functions.hpp>
 #include <tdiff/to_string.hpp>
 

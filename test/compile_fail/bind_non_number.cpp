@@ -1,6 +1,6 @@
 // expect-error: value_bound_to_variable_is_not_a_number<'x'>
-#include <tdiff/tdiff.hpp>
 #include <string>
+#include <tdiff/tdiff.hpp>
 int main() {
   constexpr auto x = tdiff::var<"x">;
 #ifdef TDIFF_SHOULD_FAIL

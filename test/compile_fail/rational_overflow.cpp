@@ -1,6 +1,6 @@
 // expect-error: tdiff: an exact rational constant overflows std::intmax_t
-#include <tdiff/tdiff.hpp>
 #include <cstdint>
+#include <tdiff/tdiff.hpp>
 int main() {
   constexpr auto x = tdiff::var<"x">;
   constexpr std::intmax_t big = INTMAX_MAX / 2;

@@ -1,11 +1,13 @@
 // expect-error: tdiff: a derivative rule must be a constant expression
-#include <tdiff/tdiff.hpp>
 #include <string_view>
+#include <tdiff/tdiff.hpp>
 double scale = 3.0;  // a run-time value: cannot become part of a derivative's type
 struct scaled_rule {
   static constexpr std::string_view name = "scaled";
   template <class T>
-  static constexpr T value(const T& v) { return 3 * v; }
+  static constexpr T value(const T& v) {
+    return 3 * v;
+  }
 #ifdef TDIFF_SHOULD_FAIL
   static constexpr auto derivative(const auto& x, const auto&) { return scale * one(x); }
 #else

@@ -63,21 +63,37 @@ inline jet operator/(const jet& a, const jet& b) {
   return r;
 }
 template <class S>
-jet operator+(const jet& a, S s) { return a + jet::constant(s); }
+jet operator+(const jet& a, S s) {
+  return a + jet::constant(s);
+}
 template <class S>
-jet operator+(S s, const jet& a) { return jet::constant(s) + a; }
+jet operator+(S s, const jet& a) {
+  return jet::constant(s) + a;
+}
 template <class S>
-jet operator-(const jet& a, S s) { return a - jet::constant(s); }
+jet operator-(const jet& a, S s) {
+  return a - jet::constant(s);
+}
 template <class S>
-jet operator-(S s, const jet& a) { return jet::constant(s) - a; }
+jet operator-(S s, const jet& a) {
+  return jet::constant(s) - a;
+}
 template <class S>
-jet operator*(const jet& a, S s) { return a * jet::constant(s); }
+jet operator*(const jet& a, S s) {
+  return a * jet::constant(s);
+}
 template <class S>
-jet operator*(S s, const jet& a) { return jet::constant(s) * a; }
+jet operator*(S s, const jet& a) {
+  return jet::constant(s) * a;
+}
 template <class S>
-jet operator/(const jet& a, S s) { return a / jet::constant(s); }
+jet operator/(const jet& a, S s) {
+  return a / jet::constant(s);
+}
 template <class S>
-jet operator/(S s, const jet& a) { return jet::constant(s) / a; }
+jet operator/(S s, const jet& a) {
+  return jet::constant(s) / a;
+}
 
 /// w = f(u) given the series g of f'(u): w' = g u', so
 /// w_k = (1/k) sum_{j=1..k} j u_j g_{k-j}.
@@ -176,7 +192,8 @@ inline jet antiderivative(long double w0, const jet& d) {
 }
 /// atan2(a, b)' = (b a' - a b') / (a^2 + b^2)
 inline jet atan2(const jet& a, const jet& b) {
-  return antiderivative(std::atan2(a.c[0], b.c[0]), (b * derivative_of(a) - a * derivative_of(b)) / (a * a + b * b));
+  return antiderivative(std::atan2(a.c[0], b.c[0]),
+                        (b * derivative_of(a) - a * derivative_of(b)) / (a * a + b * b));
 }
 inline jet hypot(const jet& a, const jet& b) { return sqrt(a * a + b * b); }
 // Piecewise, away from kinks and ties (the generator keeps them away).
@@ -186,18 +203,30 @@ inline jet max(const jet& a, const jet& b) { return a.c[0] < b.c[0] ? b : a; }
 inline bool operator<(const jet& a, const jet& b) { return a.c[0] < b.c[0]; }
 inline bool operator>(const jet& a, const jet& b) { return b < a; }
 template <class S>
-bool operator>(const jet& a, S s) { return a > jet::constant(s); }
+bool operator>(const jet& a, S s) {
+  return a > jet::constant(s);
+}
 inline jet where(bool c, const jet& a, const jet& b) { return c ? a : b; }
 template <class S>
-jet where(bool c, const jet& a, S s) { return c ? a : jet::constant(s); }
+jet where(bool c, const jet& a, S s) {
+  return c ? a : jet::constant(s);
+}
 template <class S>
-jet atan2(const jet& a, S s) { return atan2(a, jet::constant(s)); }
+jet atan2(const jet& a, S s) {
+  return atan2(a, jet::constant(s));
+}
 template <class S>
-jet hypot(const jet& a, S s) { return hypot(a, jet::constant(s)); }
+jet hypot(const jet& a, S s) {
+  return hypot(a, jet::constant(s));
+}
 template <class S>
-jet min(const jet& a, S s) { return min(a, jet::constant(s)); }
+jet min(const jet& a, S s) {
+  return min(a, jet::constant(s));
+}
 template <class S>
-jet max(const jet& a, S s) { return max(a, jet::constant(s)); }
+jet max(const jet& a, S s) {
+  return max(a, jet::constant(s));
+}
 inline jet pow(const jet& u, long double k) { return exp(k * log(u)); }
 inline jet pow(const jet& u, const jet& v) { return exp(v * log(u)); }
 template <int N>

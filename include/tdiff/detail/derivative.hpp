@@ -57,13 +57,11 @@ template <class B, class E, class V>
 struct derivative_rule<power<B, E>, V> {
   static constexpr auto pick() {
     if constexpr (!depends_on<E, V>::value)  // (b^e)' = e b^(e-1) b'
-      return type_is<product_t<E, product_t<power_t<B, sum_t<E, constant<-1>>>,
-                                            derivative_t<B, V>>>>{};
+      return type_is<product_t<E, product_t<power_t<B, sum_t<E, constant<-1>>>, derivative_t<B, V>>>>{};
     else  // (b^e)' = b^e (e' log b + e b'/b)
       return type_is<product_t<
-          power<B, E>,
-          sum_t<product_t<derivative_t<E, V>, unary_t<log_op, B>>,
-                product_t<E, product_t<derivative_t<B, V>, power_t<B, constant<-1>>>>>>>{};
+          power<B, E>, sum_t<product_t<derivative_t<E, V>, unary_t<log_op, B>>,
+                             product_t<E, product_t<derivative_t<B, V>, power_t<B, constant<-1>>>>>>>{};
   }
   using type = typename decltype(pick())::type;
 };

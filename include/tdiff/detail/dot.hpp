@@ -27,8 +27,7 @@ std::string dot_label(const K& constants) {
   if constexpr (E.what == kind::variable) {
     return "label=\"" + variable_name(variables_t<N>{}, E.id) + "\", color=orange, style=filled";
   } else if constexpr (E.what == kind::constant) {
-    const std::string text =
-        E.q == 1 ? std::to_string(E.p) : std::to_string(E.p) + "/" + std::to_string(E.q);
+    const std::string text = E.q == 1 ? std::to_string(E.p) : std::to_string(E.p) + "/" + std::to_string(E.q);
     return "label=\"" + text + "\", color=lightgray, style=filled";
   } else if constexpr (E.what == kind::slot) {
     const long double v = static_cast<long double>(get<static_cast<std::size_t>(E.p)>(constants));
@@ -51,7 +50,8 @@ std::string dot(const K& constants) {
   std::string out = "digraph g {\n";
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     ((out += "n" + std::to_string(I) + " [" + dot_label<table[I], N>(constants) + "]\n"), ...);
-  }(std::make_index_sequence<table.size()>{});
+  }
+  (std::make_index_sequence<table.size()>{});
   for (std::size_t i = 0; i < table.size(); ++i) {
     const step_entry& e = table[i];
     const std::size_t children[] = {e.a, e.b, e.c};

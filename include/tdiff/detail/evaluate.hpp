@@ -167,7 +167,8 @@ constexpr auto run_schedule_values(const Ctx& ctx) {
     // A braced list, not a fold: evaluated in order, with no nesting limit.
     const bool done[] = {((v[I] = step<T, table[I], typename schedule<N>::ops>(v, ctx)), true)...};
     (void)done;
-  }(std::make_index_sequence<table.size()>{});
+  }
+  (std::make_index_sequence<table.size()>{});
   return v;
 }
 
@@ -231,12 +232,14 @@ void run_schedule_blocks(const Ctx& ctx, std::size_t n, R& result) {
         std::fill_n(row(K), width, step<T, table[K], typename schedule<N>::ops>(std::array<T, 1>{}, ctx));
     };
     (fill(std::integral_constant<std::size_t, I>{}), ...);
-  }(std::make_index_sequence<entries>{});
+  }
+  (std::make_index_sequence<entries>{});
   for (std::size_t first = 0; first < n; first += width) {
     const std::size_t m = std::min(width, n - first);
     [&]<std::size_t... I>(std::index_sequence<I...>) {
       (block_entry<T, table[I], typename schedule<N>::ops>(row(I), row, ctx, first, m), ...);
-    }(std::make_index_sequence<entries>{});
+    }
+    (std::make_index_sequence<entries>{});
     const T* last = row(entries - 1);
     for (std::size_t j = 0; j < m; ++j) result[first + j] = static_cast<typename R::value_type>(last[j]);
   }
@@ -253,8 +256,8 @@ struct first_unbound {
 };
 template <class V, class... Vs, class... Bs>
 struct first_unbound<type_list<V, Vs...>, Bs...> {
-  using type = std::conditional_t<is_bound_v<V, Bs...>,
-                                  typename first_unbound<type_list<Vs...>, Bs...>::type, V>;
+  using type =
+      std::conditional_t<is_bound_v<V, Bs...>, typename first_unbound<type_list<Vs...>, Bs...>::type, V>;
 };
 
 template <class Var>
@@ -271,8 +274,8 @@ struct first_duplicate {
 };
 template <class B, class... Bs>
 struct first_duplicate<B, Bs...> {
-  using type = std::conditional_t<is_bound_v<typename B::variable, Bs...>,
-                                  typename B::variable, typename first_duplicate<Bs...>::type>;
+  using type = std::conditional_t<is_bound_v<typename B::variable, Bs...>, typename B::variable,
+                                  typename first_duplicate<Bs...>::type>;
 };
 
 template <class Var>
@@ -332,8 +335,7 @@ struct value_type_or_double {
   using type = double;
 };
 template <class... Bs>
-  requires(is_binding_v<Bs> && ...)
-struct value_type_or_double<type_list<Bs...>> {
+requires(is_binding_v<Bs>&&...) struct value_type_or_double<type_list<Bs...>> {
   using type = std::conditional_t<has_container_v<Bs...>, typename first_container<Bs...>::type,
                                   typename element_type_of<Bs...>::type>;
 };
@@ -384,7 +386,8 @@ constexpr auto evaluate_all(type_list<Ns...>, const Bs&... bs) {
     constexpr auto& at = positions_v<G, Ns...>;
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
       return std::array<R, sizeof...(Ns)>{v[at[I]]...};
-    }(std::make_index_sequence<sizeof...(Ns)>{});
+    }
+    (std::make_index_sequence<sizeof...(Ns)>{});
   }
 }
 

@@ -88,10 +88,22 @@ struct decomposed {
 };
 constexpr decomposed decompose(wide x) {
   int e = 0;
-  while (x >= 0x1p32L) { x *= 0x1p-32L; e += 32; }
-  while (x < 0x1p-32L) { x *= 0x1p32L; e -= 32; }
-  while (x >= 2) { x *= 0.5L; ++e; }
-  while (x < 1) { x *= 2; --e; }
+  while (x >= 0x1p32L) {
+    x *= 0x1p-32L;
+    e += 32;
+  }
+  while (x < 0x1p-32L) {
+    x *= 0x1p32L;
+    e -= 32;
+  }
+  while (x >= 2) {
+    x *= 0.5L;
+    ++e;
+  }
+  while (x < 1) {
+    x *= 2;
+    --e;
+  }
   return {x, e};
 }
 
@@ -129,7 +141,10 @@ constexpr wide log(wide x) {
   if (x == 0) return -inf;
   if (x == inf) return x;
   auto [m, e] = decompose(x);
-  if (m > 1.41421356237309504880L) { m *= 0.5L; ++e; }
+  if (m > 1.41421356237309504880L) {
+    m *= 0.5L;
+    ++e;
+  }
   // log m = 2 atanh(s), s = (m - 1)/(m + 1), |s| <= 0.172.
   const wide s = (m - 1) / (m + 1), z = s * s;
   wide t = 0;
@@ -141,8 +156,11 @@ constexpr wide sqrt(wide x) {
   if (isnan(x) || x < 0) return nan;
   if (x == 0 || x == inf) return x;
   auto [m, e] = decompose(x);
-  if (e % 2 != 0) { m *= 2; --e; }          // x = m 4^(e/2), m in [1, 4)
-  wide y = scale2(1.5L, e / 2);             // within a factor 2 of the root
+  if (e % 2 != 0) {
+    m *= 2;
+    --e;
+  }                                                 // x = m 4^(e/2), m in [1, 4)
+  wide y = scale2(1.5L, e / 2);                     // within a factor 2 of the root
   for (int i = 0; i < 8; ++i) y = (y + x / y) / 2;  // Newton, quadratic
   return y;
 }
@@ -176,9 +194,7 @@ constexpr reduced reduce(wide x) {
   const auto m = static_cast<std::uint64_t>(mf * 0x1p63L);  // exact: 64-bit mantissa
   const int e = e2 - 63;
   auto bits32 = [](int k) -> std::uint64_t {  // bits k .. k+31 of 2/pi (bit 1 first)
-    auto word = [](int w) -> std::uint64_t {
-      return w < 0 ? 0 : two_over_pi[static_cast<unsigned>(w)];
-    };
+    auto word = [](int w) -> std::uint64_t { return w < 0 ? 0 : two_over_pi[static_cast<unsigned>(w)]; };
     const int j = k - 1;  // 0-based bit index, may be negative
     const int w = j >= 0 ? j / 32 : -((-j + 31) / 32);
     const int s = j - 32 * w;  // 0..31
@@ -214,7 +230,7 @@ constexpr reduced reduce(wide x) {
   int q = static_cast<int>(f[0] >> 30);
   f[0] &= 0x3fffffffu;
   const bool upper = (f[0] >> 29) != 0;  // fraction >= 1/2: round up, r < 0
-  if (upper) {  // f = 2^254 - f, two's complement on 254 bits
+  if (upper) {                           // f = 2^254 - f, two's complement on 254 bits
     q = (q + 1) & 3;
     std::uint64_t borrow = 1;
     for (int i = 7; i >= 0; --i) {
@@ -484,11 +500,11 @@ template <class T>
 concept real = std::floating_point<T>;
 
 // Each public function: the kernel during constant evaluation, <cmath> at run time.
-#define TDIFF_DETAIL_MATH_FUNCTION(name)                                             \
-  template <real T>                                                                  \
-  constexpr T name(T x) {                                                            \
-    if (std::is_constant_evaluated()) return static_cast<T>(kernel::name(x));        \
-    return std::name(x);                                                             \
+#define TDIFF_DETAIL_MATH_FUNCTION(name)                                      \
+  template <real T>                                                           \
+  constexpr T name(T x) {                                                     \
+    if (std::is_constant_evaluated()) return static_cast<T>(kernel::name(x)); \
+    return std::name(x);                                                      \
   }
 TDIFF_DETAIL_MATH_FUNCTION(exp)
 TDIFF_DETAIL_MATH_FUNCTION(expm1)
@@ -513,11 +529,11 @@ TDIFF_DETAIL_MATH_FUNCTION(erfc)
 #undef TDIFF_DETAIL_MATH_FUNCTION
 
 // The same for functions of two arguments.
-#define TDIFF_DETAIL_MATH_FUNCTION2(name)                                          \
-  template <real T>                                                                \
-  constexpr T name(T a, T b) {                                                     \
-    if (std::is_constant_evaluated()) return static_cast<T>(kernel::name(a, b));   \
-    return std::name(a, b);                                                        \
+#define TDIFF_DETAIL_MATH_FUNCTION2(name)                                        \
+  template <real T>                                                              \
+  constexpr T name(T a, T b) {                                                   \
+    if (std::is_constant_evaluated()) return static_cast<T>(kernel::name(a, b)); \
+    return std::name(a, b);                                                      \
   }
 TDIFF_DETAIL_MATH_FUNCTION2(atan2)
 TDIFF_DETAIL_MATH_FUNCTION2(hypot)

@@ -96,14 +96,12 @@ struct depends_on : std::false_type {};
 template <char... C, class V>
 struct depends_on<variable<C...>, V> : std::is_same<variable<C...>, V> {};
 template <class A, class B, class V>
-struct depends_on<sum<A, B>, V>
-    : std::bool_constant<depends_on<A, V>::value || depends_on<B, V>::value> {};
+struct depends_on<sum<A, B>, V> : std::bool_constant<depends_on<A, V>::value || depends_on<B, V>::value> {};
 template <class A, class B, class V>
-struct depends_on<product<A, B>, V>
-    : std::bool_constant<depends_on<A, V>::value || depends_on<B, V>::value> {};
+struct depends_on<product<A, B>, V> : std::bool_constant<depends_on<A, V>::value || depends_on<B, V>::value> {
+};
 template <class A, class B, class V>
-struct depends_on<power<A, B>, V>
-    : std::bool_constant<depends_on<A, V>::value || depends_on<B, V>::value> {};
+struct depends_on<power<A, B>, V> : std::bool_constant<depends_on<A, V>::value || depends_on<B, V>::value> {};
 template <class Op, class A, class V>
 struct depends_on<unary<Op, A>, V> : depends_on<A, V> {};
 template <class Op, class A, class B, class V>

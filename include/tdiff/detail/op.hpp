@@ -55,7 +55,9 @@ concept binary_op_rule = requires(const float& f, const double& d, const long do
 /// Whether an op's value is constant between its kinks (comparisons, sign):
 /// its derivative is 0.
 template <class Op>
-concept piecewise_constant = requires { requires Op::piecewise_constant; };
+concept piecewise_constant = requires {
+  requires Op::piecewise_constant;
+};
 
 /// An op as a value, for overloads that apply it to each mode's operands.
 template <class Op>
@@ -63,7 +65,9 @@ struct op_tag {};
 
 /// Whether Op has an array kernel for doubles.
 template <class Op>
-concept has_array_kernel = requires(const double* x, double* y, std::size_t n) { Op::value_n(x, y, n); };
+concept has_array_kernel = requires(const double* x, double* y, std::size_t n) {
+  Op::value_n(x, y, n);
+};
 
 /// An op's name, as a value a schedule entry can point to (for DOT).
 struct op_entry {

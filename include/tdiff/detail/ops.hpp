@@ -24,20 +24,22 @@ namespace tdiff::detail {
 
 /// The unary functions of both modes (sqrt is a power in the compile-time
 /// mode and DeZero's pow in the runtime mode, so it is not listed).
+// clang-format off
 #define TDIFF_DETAIL_FOR_EACH_FUNCTION(X)                                                   \
   X(sin) X(cos) X(tan) X(exp) X(log) X(sinh) X(cosh) X(tanh) X(asin) X(acos) X(atan) X(log1p) \
   X(expm1) X(erf) X(erfc) X(asinh) X(acosh) X(atanh) X(cbrt) X(abs) X(sign)
+// clang-format on
 
 /// The functions of two arguments of both modes; either argument may be a
 /// plain number.
 #define TDIFF_DETAIL_FOR_EACH_BINARY_FUNCTION(X) X(atan2) X(hypot) X(min) X(max)
 
 // An op whose value is math::fn, named "fn".
-#define TDIFF_DETAIL_MATH_OP(fn)                                     \
-  static constexpr std::string_view name = #fn;                      \
-  template <class T>                                                 \
-  static constexpr T value(const T& a) {                             \
-    return math::fn(a);                                              \
+#define TDIFF_DETAIL_MATH_OP(fn)                \
+  static constexpr std::string_view name = #fn; \
+  template <class T>                            \
+  static constexpr T value(const T& a) {        \
+    return math::fn(a);                         \
   }
 
 struct sin_op {
@@ -206,8 +208,12 @@ struct atan2_op {  // atan2(y, x)
   static constexpr T value(const T& y, const T& x) {
     return math::atan2(y, x);
   }
-  static constexpr auto derivative_a(const auto& y, const auto& x, const auto&) { return x / (x * x + y * y); }
-  static constexpr auto derivative_b(const auto& y, const auto& x, const auto&) { return -y / (x * x + y * y); }
+  static constexpr auto derivative_a(const auto& y, const auto& x, const auto&) {
+    return x / (x * x + y * y);
+  }
+  static constexpr auto derivative_b(const auto& y, const auto& x, const auto&) {
+    return -y / (x * x + y * y);
+  }
 };
 
 struct hypot_op {
@@ -253,17 +259,17 @@ struct max_op {
 };
 
 /// The comparisons: 1 where true, else 0 (a condition for where).
-#define TDIFF_DETAIL_COMPARISON(op_name, text, test)                                       \
-  struct op_name {                                                                         \
-    static constexpr std::string_view name = text;                                         \
-    static constexpr bool piecewise_constant = true;                                       \
-    template <class T>                                                                     \
-    static constexpr T value(const T& a, const T& b) {                                     \
-      return a test b ? T(1) : T(0);                                                       \
-    }                                                                                      \
-    static constexpr rational fold(const rational& a, const rational& b) {                 \
-      return {compare(a, b) test 0 ? 1 : 0, 1};                                            \
-    }                                                                                      \
+#define TDIFF_DETAIL_COMPARISON(op_name, text, test)                       \
+  struct op_name {                                                         \
+    static constexpr std::string_view name = text;                         \
+    static constexpr bool piecewise_constant = true;                       \
+    template <class T>                                                     \
+    static constexpr T value(const T& a, const T& b) {                     \
+      return a test b ? T(1) : T(0);                                       \
+    }                                                                      \
+    static constexpr rational fold(const rational& a, const rational& b) { \
+      return {compare(a, b) test 0 ? 1 : 0, 1};                            \
+    }                                                                      \
   };
 TDIFF_DETAIL_COMPARISON(less_op, "<", <)
 TDIFF_DETAIL_COMPARISON(less_equal_op, "<=", <=)

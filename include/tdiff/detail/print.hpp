@@ -66,8 +66,8 @@ printed power_text(rational e, const K& constants) {
   const printed base = print<B, K>(constants);
   if (e.p == 1 && e.q == 1) return base;
   if (e.p == 1 && e.q == 2) return {"sqrt(" + base.text + ")", prec::atom};
-  std::string exponent = e.q == 1 ? format_integer(e.p)
-                                  : "(" + format_integer(e.p) + "/" + format_integer(e.q) + ")";
+  std::string exponent =
+      e.q == 1 ? format_integer(e.p) : "(" + format_integer(e.p) + "/" + format_integer(e.q) + ")";
   if (e.p < 0 && e.q == 1) exponent = "(" + exponent + ")";
   return {parenthesised(base, prec::atom) + "^" + exponent, prec::power};
 }
@@ -118,8 +118,8 @@ inline printed render(const term& t, bool& negative) {
   std::vector<std::string> up, down;
   std::string coefficient;
   if (t.has_numeric) {
-    const long double v = t.numeric * static_cast<long double>(t.exact.p) /
-                          static_cast<long double>(t.exact.q);
+    const long double v =
+        t.numeric * static_cast<long double>(t.exact.p) / static_cast<long double>(t.exact.q);
     negative = std::signbit(v);
     if (std::fabs(v) != 1 || t.up.empty()) coefficient = format_number(std::fabs(v));
   } else {
@@ -192,12 +192,10 @@ struct printer<sum<A, B>, K> {
   }
 };
 template <class B, class E, class K>
-  requires(!is_constant_v<E>)
-struct printer<power<B, E>, K> {
+requires(!is_constant_v<E>) struct printer<power<B, E>, K> {
   static printed run(const K& constants) {
     const printed base = print<B>(constants), exponent = print<E>(constants);
-    return {parenthesised(base, prec::atom) + "^" + parenthesised(exponent, prec::atom),
-            prec::power};
+    return {parenthesised(base, prec::atom) + "^" + parenthesised(exponent, prec::atom), prec::power};
   }
 };
 template <class Op, class A, class K>

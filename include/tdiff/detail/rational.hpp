@@ -43,8 +43,8 @@ constexpr rational operator*(const rational& a, const rational& b) {
   // Cross-cancel first so that products of normalised fractions rarely overflow.
   const std::intmax_t g1 = a.p == 0 ? 1 : gcd(a.p, b.q), g2 = b.p == 0 ? 1 : gcd(b.p, a.q);
   std::intmax_t p = 0, q = 0;
-  const bool bad = __builtin_mul_overflow(a.p / g1, b.p / g2, &p) ||
-                   __builtin_mul_overflow(a.q / g2, b.q / g1, &q);
+  const bool bad =
+      __builtin_mul_overflow(a.p / g1, b.p / g2, &p) || __builtin_mul_overflow(a.q / g2, b.q / g1, &q);
   return normalise(p, q, a.ok && b.ok && !bad);
 }
 
@@ -68,7 +68,8 @@ constexpr rational rational_power(const rational& a, std::intmax_t n) {
 /// overflow, then compared in long double).
 constexpr int compare(const rational& a, const rational& b) {
   std::intmax_t l = 0, r = 0;
-  if (!__builtin_mul_overflow(a.p, b.q, &l) && !__builtin_mul_overflow(b.p, a.q, &r)) return (l > r) - (l < r);
+  if (!__builtin_mul_overflow(a.p, b.q, &l) && !__builtin_mul_overflow(b.p, a.q, &r))
+    return (l > r) - (l < r);
   const long double x = static_cast<long double>(a.p) / a.q, y = static_cast<long double>(b.p) / b.q;
   return (x > y) - (x < y);
 }

@@ -78,7 +78,18 @@ constexpr key make_key(int height, std::uint64_t tag, key a, key b, key c) {
 }
 
 /// Leaves first (evaluate.hpp tests `what <= kind::slot`).
-enum class kind : unsigned char { variable, constant, slot, sum, product, power, unary, binary, select, group };
+enum class kind : unsigned char {
+  variable,
+  constant,
+  slot,
+  sum,
+  product,
+  power,
+  unary,
+  binary,
+  select,
+  group
+};
 
 /// What a node is. Children are pointers to their own descriptors (static
 /// constexpr members of node_info), so the whole DAG can be walked by a
@@ -137,7 +148,7 @@ struct node_array {
 /// An iterative depth-first walk with an open-addressing visited set.
 constexpr void closure_of(const descriptor* root, node_array& found) {
   std::size_t capacity = 128;
-  const descriptor** seen = new const descriptor*[capacity]{};
+  const descriptor** seen = new const descriptor* [capacity] {};
   bool* used = new bool[capacity]{};
   auto insert = [](const descriptor** set, bool* in_use, std::size_t cap, const descriptor* d) {
     std::size_t i = static_cast<std::size_t>(d->self.hash) & (cap - 1);
@@ -156,7 +167,7 @@ constexpr void closure_of(const descriptor* root, node_array& found) {
     if (!insert(seen, used, capacity, d)) continue;
     found.push(d);
     if (4 * found.size > capacity) {  // grow and rehash at load 1/4
-      const descriptor** grown = new const descriptor*[4 * capacity]{};
+      const descriptor** grown = new const descriptor* [4 * capacity] {};
       bool* grown_used = new bool[4 * capacity]{};
       for (std::size_t i = 0; i < capacity; ++i)
         if (used[i]) insert(grown, grown_used, 4 * capacity, seen[i]);
@@ -225,8 +236,7 @@ inline constexpr key key_v = node_info<N>::self.self;
 template <char... C>
 inline constexpr char chars_v[] = {C..., '\0'};
 template <char... C>
-inline constexpr std::uint64_t variable_id_v =
-    hash_text(std::string_view(chars_v<C...>, sizeof...(C)));
+inline constexpr std::uint64_t variable_id_v = hash_text(std::string_view(chars_v<C...>, sizeof...(C)));
 
 /// Every node_info has `self`, its descriptor, and `ops`, the distinct ops
 /// of its closure (a short list: through it evaluation finds an entry's op).
@@ -236,20 +246,33 @@ struct leaf_info {
 
 template <char... C>
 struct node_info<variable<C...>> : leaf_info {
-  static constexpr descriptor self{
-      make_key(0, mix(1, variable_id_v<C...>)), kind::variable, nullptr, nullptr, nullptr, 0, 0, 1, false,
-      variable_id_v<C...>};
+  static constexpr descriptor self{make_key(0, mix(1, variable_id_v<C...>)),
+                                   kind::variable,
+                                   nullptr,
+                                   nullptr,
+                                   nullptr,
+                                   0,
+                                   0,
+                                   1,
+                                   false,
+                                   variable_id_v<C...>};
 };
 template <std::intmax_t P, std::intmax_t Q>
 struct node_info<constant<P, Q>> : leaf_info {
   static constexpr descriptor self{
       make_key(0, mix(mix(2, static_cast<std::uint64_t>(P)), static_cast<std::uint64_t>(Q))),
-      kind::constant, nullptr, nullptr, nullptr, 0, P, Q};
+      kind::constant,
+      nullptr,
+      nullptr,
+      nullptr,
+      0,
+      P,
+      Q};
 };
 template <std::size_t I>
 struct node_info<slot<I>> : leaf_info {
-  static constexpr descriptor self{
-      make_key(0, mix(3, I)), kind::slot, nullptr, nullptr, nullptr, 0, static_cast<std::intmax_t>(I)};
+  static constexpr descriptor self{make_key(0, mix(3, I)),       kind::slot, nullptr, nullptr, nullptr, 0,
+                                   static_cast<std::intmax_t>(I)};
 };
 
 /// Powers with an exact exponent carry it, for an unrolled evaluation.
@@ -267,10 +290,16 @@ struct exponent_of<constant<P, Q>> {
 template <kind K, class A, class B, class E = exponent_of<void>>
 struct binary_info {
   using ops = merge_t<typename node_info<A>::ops, typename node_info<B>::ops>;
-  static constexpr descriptor self{
-      make_key(1 + std::max(key_v<A>.height, key_v<B>.height), 4 + static_cast<unsigned>(K), key_v<A>,
-               key_v<B>),
-      K, &node_info<A>::self, &node_info<B>::self, nullptr, 2, E::value.p, E::value.q, E::exact};
+  static constexpr descriptor self{make_key(1 + std::max(key_v<A>.height, key_v<B>.height),
+                                            4 + static_cast<unsigned>(K), key_v<A>, key_v<B>),
+                                   K,
+                                   &node_info<A>::self,
+                                   &node_info<B>::self,
+                                   nullptr,
+                                   2,
+                                   E::value.p,
+                                   E::value.q,
+                                   E::exact};
 };
 
 template <class A, class B>
@@ -283,8 +312,16 @@ template <class Op, class A>
 struct node_info<unary<Op, A>> {
   using ops = decltype(typename node_info<A>::ops{} | std::type_identity<Op>{});
   static constexpr descriptor self{make_key(1 + key_v<A>.height, mix(11, op_id_v<Op>), key_v<A>),
-                                   kind::unary, &node_info<A>::self, nullptr, nullptr, 1, 0, 1, false,
-                                   op_id_v<Op>, &op_entry_v<Op>};
+                                   kind::unary,
+                                   &node_info<A>::self,
+                                   nullptr,
+                                   nullptr,
+                                   1,
+                                   0,
+                                   1,
+                                   false,
+                                   op_id_v<Op>,
+                                   &op_entry_v<Op>};
 };
 template <class Op, class A, class B>
 struct node_info<binary<Op, A, B>> {
@@ -292,16 +329,28 @@ struct node_info<binary<Op, A, B>> {
                        std::type_identity<Op>{});
   static constexpr descriptor self{
       make_key(1 + std::max(key_v<A>.height, key_v<B>.height), mix(12, op_id_v<Op>), key_v<A>, key_v<B>),
-      kind::binary, &node_info<A>::self, &node_info<B>::self, nullptr, 2, 0, 1, false, op_id_v<Op>,
+      kind::binary,
+      &node_info<A>::self,
+      &node_info<B>::self,
+      nullptr,
+      2,
+      0,
+      1,
+      false,
+      op_id_v<Op>,
       &op_entry_v<Op>};
 };
 template <class C, class A, class B>
 struct node_info<select<C, A, B>> {
-  using ops = merge_t<merge_t<typename node_info<C>::ops, typename node_info<A>::ops>, typename node_info<B>::ops>;
-  static constexpr descriptor self{
-      make_key(1 + std::max({key_v<C>.height, key_v<A>.height, key_v<B>.height}), 13, key_v<C>, key_v<A>,
-               key_v<B>),
-      kind::select, &node_info<C>::self, &node_info<A>::self, &node_info<B>::self, 3};
+  using ops =
+      merge_t<merge_t<typename node_info<C>::ops, typename node_info<A>::ops>, typename node_info<B>::ops>;
+  static constexpr descriptor self{make_key(1 + std::max({key_v<C>.height, key_v<A>.height, key_v<B>.height}),
+                                            13, key_v<C>, key_v<A>, key_v<B>),
+                                   kind::select,
+                                   &node_info<C>::self,
+                                   &node_info<A>::self,
+                                   &node_info<B>::self,
+                                   3};
 };
 
 /// Several roots evaluated by one schedule (the components of a gradient or

@@ -87,8 +87,7 @@ using scaled_t = typename scaled<C, N>::type;
 // -------------------------------------------------------------------- sums
 
 template <class A, class B>
-inline constexpr bool like_terms_v =
-    std::is_same_v<typename split<A>::rest, typename split<B>::rest>;
+inline constexpr bool like_terms_v = std::is_same_v<typename split<A>::rest, typename split<B>::rest>;
 
 template <class A, class B>
 struct sum_impl {
@@ -140,8 +139,8 @@ struct base_exponent<power<B, E>> {
 template <class A, class B>
 struct first_factor_shares_base : std::false_type {};
 template <class A, class B1, class B2>
-  requires std::is_same_v<typename base_exponent<A>::base, typename base_exponent<B1>::base>
-struct first_factor_shares_base<A, product<B1, B2>> : std::true_type {
+requires std::is_same_v < typename base_exponent<A>::base,
+typename base_exponent<B1>::base > struct first_factor_shares_base<A, product<B1, B2>> : std::true_type {
   using type = product_t<product_t<A, B1>, B2>;
 };
 
@@ -156,8 +155,7 @@ struct product_core {
     else if constexpr (is_one_v<B>)
       return type_is<A>{};
     else if constexpr (std::is_same_v<typename ea::base, typename eb::base>)  // x^a x^b = x^(a+b)
-      return type_is<power_t<typename ea::base,
-                             sum_t<typename ea::exponent, typename eb::exponent>>>{};
+      return type_is<power_t<typename ea::base, sum_t<typename ea::exponent, typename eb::exponent>>>{};
     else if constexpr (first_factor_shares_base<A, B>::value)  // x (x y) = x^2 y
       return type_is<typename first_factor_shares_base<A, B>::type>{};
     else if constexpr (is_variable_free<B>::value && !is_variable_free<A>::value)
@@ -176,8 +174,7 @@ struct product_impl {
       return type_is<constant<0>>{};
     else
       return type_is<
-          scaled_t<c, typename product_core<typename split<A>::rest,
-                                            typename split<B>::rest>::type>>{};
+          scaled_t<c, typename product_core<typename split<A>::rest, typename split<B>::rest>::type>>{};
   }
   using type = typename decltype(pick())::type;
 };
@@ -203,13 +200,13 @@ struct power_impl {
     if constexpr (is_constant_v<B>)
       return type_is<constant_of_t<rational_power(value_of_v<B>, n)>>{};
     else if constexpr (!(split<B>::coef.p == 1 && split<B>::coef.q == 1))
-      return type_is<product_t<constant_of_t<rational_power(split<B>::coef, n)>,
-                               power_t<typename split<B>::rest, E>>>{};
+      return type_is<
+          product_t<constant_of_t<rational_power(split<B>::coef, n)>, power_t<typename split<B>::rest, E>>>{};
     else if constexpr (!std::is_same_v<typename base_exponent<B>::base, B> &&
                        is_constant_v<typename base_exponent<B>::exponent>)  // (b^r)^n = b^(rn)
-      return type_is<power_t<typename base_exponent<B>::base,
-                             constant_of_t<value_of_v<typename base_exponent<B>::exponent> *
-                                           rational{n, 1}>>>{};
+      return type_is<
+          power_t<typename base_exponent<B>::base,
+                  constant_of_t<value_of_v<typename base_exponent<B>::exponent> * rational{n, 1}>>>{};
     else
       return type_is<power<B, E>>{};
   }

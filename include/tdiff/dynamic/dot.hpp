@@ -65,7 +65,8 @@ inline std::string to_dot(const Variable& output, bool verbose = true) {
   detail::for_each_function(output, [&](const detail::FunctionNode& f) {
     txt += detail::dot_id(&f) + " [label=\"" + std::string(f.name()) +
            "\", color=lightblue, style=filled, shape=box]\n";
-    for (std::size_t i = 0; i < f.arity; ++i) txt += detail::dot_id(f.inputs[i].get()) + " -> " + detail::dot_id(&f) + "\n";
+    for (std::size_t i = 0; i < f.arity; ++i)
+      txt += detail::dot_id(f.inputs[i].get()) + " -> " + detail::dot_id(&f) + "\n";
     if (auto out = f.output.lock()) txt += detail::dot_id(&f) + " -> " + detail::dot_id(out.get()) + "\n";
     for (std::size_t i = 0; i < f.arity; ++i) txt += detail::dot_var(*f.inputs[i], verbose);
   });
@@ -98,21 +99,22 @@ inline void plot_dot_graph(const Variable& output, bool verbose = true,
   const std::filesystem::path target(to_file);
   std::string extension = target.extension().string();
   if (extension.size() < 2)
-    throw std::invalid_argument("tdiff: plot_dot_graph: '" + to_file + "' has no extension to choose the format");
+    throw std::invalid_argument("tdiff: plot_dot_graph: '" + to_file +
+                                "' has no extension to choose the format");
   extension.erase(0, 1);
   const std::filesystem::path source = target.string() + ".dot";
   {
     std::ofstream out(source);
     out << to_dot(output, verbose);
-    if (!out)
-      throw std::runtime_error("tdiff: plot_dot_graph: cannot write " + source.string());
+    if (!out) throw std::runtime_error("tdiff: plot_dot_graph: cannot write " + source.string());
   }
   std::string src = source.string(), fmt = "-T" + extension, dst = target.string();
   char arg0[] = "dot", arg_o[] = "-o";
   char* argv[] = {arg0, src.data(), fmt.data(), arg_o, dst.data(), nullptr};
   pid_t pid = 0;
   if (posix_spawnp(&pid, "dot", nullptr, nullptr, argv, environ) != 0)
-    throw std::runtime_error("tdiff: plot_dot_graph: Graphviz `dot` is not installed (apt-get install graphviz)");
+    throw std::runtime_error(
+        "tdiff: plot_dot_graph: Graphviz `dot` is not installed (apt-get install graphviz)");
   int status = 0;
   if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw std::runtime_error("tdiff: plot_dot_graph: `dot " + src + " " + fmt + " -o " + dst + "` failed");

@@ -12,9 +12,9 @@
 #define TDIFF_DYNAMIC_FUNCTIONS_HPP
 
 #include <tdiff/detail/ops.hpp>
-#include <tdiff/function.hpp>
 #include <tdiff/dynamic/tensor.hpp>
 #include <tdiff/dynamic/variable.hpp>
+#include <tdiff/function.hpp>
 
 #include <array>
 #include <functional>
@@ -65,9 +65,7 @@ struct sub_fn {
 };
 struct mul_fn {
   static constexpr std::string_view name = "Mul";
-  Tensor forward(const Tensor& a, const Tensor& b) const {
-    return zip(a, b, std::multiplies<>{}, "mul");
-  }
+  Tensor forward(const Tensor& a, const Tensor& b) const { return zip(a, b, std::multiplies<>{}, "mul"); }
   std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
                                          const Variable&) const;
 };
@@ -80,7 +78,9 @@ struct div_fn {
 struct neg_fn {
   static constexpr std::string_view name = "Neg";
   static constexpr bool arity1 = true;
-  Tensor forward(const Tensor& a) const { return map(a, [](double v) { return -v; }); }
+  Tensor forward(const Tensor& a) const {
+    return map(a, [](double v) { return -v; });
+  }
   Variable backward(const Variable& gy, const Variable&, const Variable&) const;
 };
 struct pow_fn {
@@ -137,11 +137,13 @@ template <class Op>
 struct binary_fn {
   static constexpr std::string_view name = class_name<Op>::value;
   Tensor forward(const Tensor& a, const Tensor& b) const {
-    return zip(a, b, [](double u, double v) { return Op::value(u, v); }, Op::name.data());
+    return zip(
+        a, b, [](double u, double v) { return Op::value(u, v); }, Op::name.data());
   }
   std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
                                          const Variable& y) const {
-    return {sum_to(gy * Op::derivative_a(x0, x1, y), x0.shape()), sum_to(gy * Op::derivative_b(x0, x1, y), x1.shape())};
+    return {sum_to(gy * Op::derivative_a(x0, x1, y), x0.shape()),
+            sum_to(gy * Op::derivative_b(x0, x1, y), x1.shape())};
   }
 };
 
@@ -152,7 +154,8 @@ struct where_fn {
   Tensor cond;
   Tensor forward(const Tensor& a, const Tensor& b) const {
     const Shape to = broadcast_shapes(broadcast_shapes(a.shape(), b.shape(), "where"), cond.shape(), "where");
-    const Tensor c = dynamic::broadcast_to(cond, to), x = dynamic::broadcast_to(a, to), y = dynamic::broadcast_to(b, to);
+    const Tensor c = dynamic::broadcast_to(cond, to), x = dynamic::broadcast_to(a, to),
+                 y = dynamic::broadcast_to(b, to);
     Tensor r = Tensor::uninitialized(to);
     for (std::size_t i = 0; i < r.size(); ++i) r[i] = c[i] != 0 ? x[i] : y[i];
     return r;
@@ -167,8 +170,8 @@ struct sum_fn {
   std::optional<int> axis;
   bool keepdims = false;
   Tensor forward(const Tensor& a) const {
-    return axis ? dynamic::sum(a, *axis, keepdims) : (keepdims ? dynamic::sum(a).reshaped(Shape(a.ndim(), 1))
-                                                               : dynamic::sum(a));
+    return axis ? dynamic::sum(a, *axis, keepdims)
+                : (keepdims ? dynamic::sum(a).reshaped(Shape(a.ndim(), 1)) : dynamic::sum(a));
   }
   Variable backward(const Variable& gy, const Variable& x, const Variable&) const {
     // DeZero's reshape_sum_backward: re-insert the summed axis as size 1.
@@ -230,16 +233,24 @@ struct matmul_fn {
 // x op c builds Op(x, c); c + x and c * x too (DeZero's radd/rmul swap the
 // operands); c - x and c / x build Sub(c, x) and Div(c, x).
 
-inline Variable operator+(const Variable& a, const Variable& b) { return detail::apply(detail::add_fn{}, a, b); }
+inline Variable operator+(const Variable& a, const Variable& b) {
+  return detail::apply(detail::add_fn{}, a, b);
+}
 inline Variable operator+(const Variable& a, double c) { return a + detail::constant(c); }
 inline Variable operator+(double c, const Variable& a) { return a + detail::constant(c); }
-inline Variable operator-(const Variable& a, const Variable& b) { return detail::apply(detail::sub_fn{}, a, b); }
+inline Variable operator-(const Variable& a, const Variable& b) {
+  return detail::apply(detail::sub_fn{}, a, b);
+}
 inline Variable operator-(const Variable& a, double c) { return a - detail::constant(c); }
 inline Variable operator-(double c, const Variable& a) { return detail::constant(c) - a; }
-inline Variable operator*(const Variable& a, const Variable& b) { return detail::apply(detail::mul_fn{}, a, b); }
+inline Variable operator*(const Variable& a, const Variable& b) {
+  return detail::apply(detail::mul_fn{}, a, b);
+}
 inline Variable operator*(const Variable& a, double c) { return a * detail::constant(c); }
 inline Variable operator*(double c, const Variable& a) { return a * detail::constant(c); }
-inline Variable operator/(const Variable& a, const Variable& b) { return detail::apply(detail::div_fn{}, a, b); }
+inline Variable operator/(const Variable& a, const Variable& b) {
+  return detail::apply(detail::div_fn{}, a, b);
+}
 inline Variable operator/(const Variable& a, double c) { return a / detail::constant(c); }
 inline Variable operator/(double c, const Variable& a) { return detail::constant(c) / a; }
 inline Variable operator-(const Variable& a) { return detail::apply(detail::neg_fn{}, a); }
@@ -263,14 +274,16 @@ Variable apply_op(tdiff::detail::op_tag<Op>, const Variable& x) {
 }
 
 // One function per op of the list (tdiff/functions.hpp documents them).
-#define TDIFF_DYNAMIC_FUNCTION(fn) \
-  inline Variable fn(const Variable& x) { return apply_op(tdiff::detail::op_tag<tdiff::detail::fn##_op>{}, x); }
+#define TDIFF_DYNAMIC_FUNCTION(fn)                                       \
+  inline Variable fn(const Variable& x) {                                \
+    return apply_op(tdiff::detail::op_tag<tdiff::detail::fn##_op>{}, x); \
+  }
 TDIFF_DETAIL_FOR_EACH_FUNCTION(TDIFF_DYNAMIC_FUNCTION)
 #undef TDIFF_DYNAMIC_FUNCTION
 
 // Functions of two arguments; a plain number on either side becomes a 0-d constant.
-#define TDIFF_DYNAMIC_FUNCTION(fn)                                      \
-  inline Variable fn(const Variable& a, const Variable& b) {            \
+#define TDIFF_DYNAMIC_FUNCTION(fn)                                           \
+  inline Variable fn(const Variable& a, const Variable& b) {                 \
     return detail::apply(detail::binary_fn<tdiff::detail::fn##_op>{}, a, b); \
   }
 TDIFF_DETAIL_FOR_EACH_BINARY_FUNCTION(TDIFF_DYNAMIC_FUNCTION)
@@ -278,10 +291,10 @@ TDIFF_DETAIL_FOR_EACH_BINARY_FUNCTION(TDIFF_DYNAMIC_FUNCTION)
 
 // Comparisons: a Tensor of 1 where true and 0 elsewhere (NumPy broadcasting),
 // the condition of where; no graph is recorded.
-#define TDIFF_DYNAMIC_COMPARISON(symbol, op)                                                   \
-  inline Tensor operator symbol(const Variable& a, const Variable& b) {                        \
-    return zip(a.data(), b.data(), [](double u, double v) { return tdiff::detail::op::value(u, v); }, \
-               #symbol);                                                                       \
+#define TDIFF_DYNAMIC_COMPARISON(symbol, op)                                                             \
+  inline Tensor operator symbol(const Variable& a, const Variable& b) {                                  \
+    return zip(                                                                                          \
+        a.data(), b.data(), [](double u, double v) { return tdiff::detail::op::value(u, v); }, #symbol); \
   }
 TDIFF_DYNAMIC_COMPARISON(<, less_op)
 TDIFF_DYNAMIC_COMPARISON(<=, less_equal_op)
@@ -322,7 +335,9 @@ inline Variable reshape(const Variable& x, const Shape& shape) {
 /// x with its axes reversed.
 inline Variable transpose(const Variable& x) { return detail::apply(detail::transpose_fn{}, x); }
 /// The product of two matrices.
-inline Variable matmul(const Variable& a, const Variable& b) { return detail::apply(detail::matmul_fn{}, a, b); }
+inline Variable matmul(const Variable& a, const Variable& b) {
+  return detail::apply(detail::matmul_fn{}, a, b);
+}
 
 namespace detail {
 inline std::pair<Variable, Variable> sub_fn::backward(const Variable& gy, const Variable& x0,
@@ -339,7 +354,7 @@ inline std::pair<Variable, Variable> div_fn::backward(const Variable& gy, const 
 }
 inline Variable neg_fn::backward(const Variable& gy, const Variable&, const Variable&) const { return -gy; }
 inline std::pair<Variable, Variable> where_fn::backward(const Variable& gy, const Variable& x0,
-                                                       const Variable& x1, const Variable&) const {
+                                                        const Variable& x1, const Variable&) const {
   return {sum_to(where(cond, gy, 0.0), x0.shape()), sum_to(where(cond, 0.0, gy), x1.shape())};
 }
 inline Variable pow_fn::backward(const Variable& gy, const Variable& x, const Variable&) const {

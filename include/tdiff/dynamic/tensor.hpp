@@ -162,8 +162,8 @@ class Tensor {
   /// The same values in another shape of the same size.
   Tensor reshaped(Shape shape) const {
     if (element_count(shape) != size_)
-      throw std::invalid_argument("tdiff: reshape: cannot reshape " + dynamic::to_string(shape_) +
-                                  " into " + dynamic::to_string(shape));
+      throw std::invalid_argument("tdiff: reshape: cannot reshape " + dynamic::to_string(shape_) + " into " +
+                                  dynamic::to_string(shape));
     Tensor t = *this;
     t.shape_ = std::move(shape);
     return t;
@@ -176,7 +176,7 @@ class Tensor {
  private:
   Shape shape_;
   std::size_t size_ = 1;
-  double small_ = 0.0;       // the element of a one-element tensor
+  double small_ = 0.0;                                          // the element of a one-element tensor
   std::vector<double, detail::buffer_allocator<double>> heap_;  // the elements otherwise
 };
 
@@ -190,8 +190,8 @@ inline Shape broadcast_shapes(const Shape& a, const Shape& b, const char* op) {
     const std::size_t da = i + a.size() >= n ? a[i + a.size() - n] : 1;
     const std::size_t db = i + b.size() >= n ? b[i + b.size() - n] : 1;
     if (da != db && da != 1 && db != 1)
-      throw std::invalid_argument(std::string("tdiff: ") + op + ": shapes " + to_string(a) +
-                                  " and " + to_string(b) + " do not broadcast");
+      throw std::invalid_argument(std::string("tdiff: ") + op + ": shapes " + to_string(a) + " and " +
+                                  to_string(b) + " do not broadcast");
     r[i] = da == 1 ? db : da;
   }
   return r;
@@ -273,8 +273,9 @@ Tensor zip(const Tensor& a, const Tensor& b, F f, const char* op) {
     const double va = pa[0];
     for (std::size_t i = 0, n = b.size(); i < n; ++i) pr[i] = f(va, pb[i]);
   } else {
-    detail::for_each_broadcast(to, a.shape(), b.shape(),
-                               [&](std::size_t o, std::size_t ia, std::size_t ib) { pr[o] = f(pa[ia], pb[ib]); });
+    detail::for_each_broadcast(to, a.shape(), b.shape(), [&](std::size_t o, std::size_t ia, std::size_t ib) {
+      pr[o] = f(pa[ia], pb[ib]);
+    });
   }
   return r;
 }
@@ -283,8 +284,8 @@ Tensor zip(const Tensor& a, const Tensor& b, F f, const char* op) {
 inline Tensor broadcast_to(const Tensor& a, const Shape& shape) {
   if (a.shape() == shape) return a;
   if (!broadcasts_to(a.shape(), shape))
-    throw std::invalid_argument("tdiff: broadcast_to: cannot broadcast " + to_string(a.shape()) +
-                                " to " + to_string(shape));
+    throw std::invalid_argument("tdiff: broadcast_to: cannot broadcast " + to_string(a.shape()) + " to " +
+                                to_string(shape));
   Tensor r = Tensor::uninitialized(shape);
   const double* pa = a.data();
   double* pr = r.data();

@@ -57,7 +57,7 @@ struct backward_options {
 class Variable {
  public:
   Variable(double v) : Variable(Tensor(v)) {}  // NOLINT: implicit, like as_variable
-  Variable(Tensor t)  // NOLINT: implicit, like as_variable
+  Variable(Tensor t)                           // NOLINT: implicit, like as_variable
       : Variable(std::allocate_shared<detail::VariableNode>(detail::pool_allocator<detail::VariableNode>{},
                                                             std::move(t))) {}
 

@@ -44,9 +44,9 @@ BOOST_AUTO_TEST_CASE(softplus_orders_1_to_3_are_the_logistic_closed_forms) {
                  boost::test_tools::tolerance(tol));
       BOOST_TEST(derivative<2>(softplus(2 * x), x)(x = at) == static_cast<double>(4 * s * (1 - s)),
                  boost::test_tools::tolerance(tol));
-      BOOST_TEST(derivative<3>(softplus(2 * x), x)(x = at) ==
-                     static_cast<double>(8 * s * (1 - s) * (1 - 2 * s)),
-                 boost::test_tools::tolerance(tol));
+      BOOST_TEST(
+          derivative<3>(softplus(2 * x), x)(x = at) == static_cast<double>(8 * s * (1 - s) * (1 - 2 * s)),
+          boost::test_tools::tolerance(tol));
     }
   }
 }
@@ -74,11 +74,13 @@ BOOST_AUTO_TEST_CASE(runtime_mode_uses_the_same_rule) {
     const long double s = logistic(2.0L * at);
     const double want[] = {static_cast<double>(2 * s), static_cast<double>(4 * s * (1 - s)),
                            static_cast<double>(8 * s * (1 - s) * (1 - 2 * s))};
-    dezero_loop(v, [](const dyn::Variable& t) { return softplus(2.0 * t); }, 3, [&](int k, const auto& g) {
-      BOOST_TEST_CONTEXT("x = " << at << ", order " << k) {
-        BOOST_TEST(g->item() == want[k - 1], boost::test_tools::tolerance(1e-13));
-      }
-    });
+    dezero_loop(
+        v, [](const dyn::Variable& t) { return softplus(2.0 * t); }, 3,
+        [&](int k, const auto& g) {
+          BOOST_TEST_CONTEXT("x = " << at << ", order " << k) {
+            BOOST_TEST(g->item() == want[k - 1], boost::test_tools::tolerance(1e-13));
+          }
+        });
     dyn::Variable w(at);
     dyn::Variable y = 5.0 * double_it(w);
     y.backward();

@@ -46,14 +46,14 @@ void check_all(const E& e, const F& f, const char* text, std::index_sequence<N..
   }
 }
 
-#define TDIFF_RANDOM_EXPRESSION(part, ...)                                             \
-  if constexpr (part == Part) {                                                        \
-    auto f = [](const auto& x) {                                                       \
-      using tdiff::pow;                                                                \
-      using reference::pow;                                                            \
-      return __VA_ARGS__;                                                              \
-    };                                                                                 \
-    check_all(f(x_var), f, #__VA_ARGS__, std::make_index_sequence<max_order + 1>{});   \
+#define TDIFF_RANDOM_EXPRESSION(part, ...)                                           \
+  if constexpr (part == Part) {                                                      \
+    auto f = [](const auto& x) {                                                     \
+      using tdiff::pow;                                                              \
+      using reference::pow;                                                          \
+      return __VA_ARGS__;                                                            \
+    };                                                                               \
+    check_all(f(x_var), f, #__VA_ARGS__, std::make_index_sequence<max_order + 1>{}); \
   }
 
 template <int Part>

@@ -44,18 +44,23 @@ BOOST_AUTO_TEST_CASE(node_counts_match_dezero) {
   const std::size_t sin_functions[] = {2, 4, 5, 7, 8, 10};
   for (int n = 1; n <= 6; ++n) {
     Variable x(1.0);
-    const auto [f, v] = count_nodes(to_dot(nth_derivative(x, [](const Variable& t) { return tanh(t); }, n), false));
+    const auto [f, v] = count_nodes(to_dot(nth_derivative(
+                                               x, [](const Variable& t) { return tanh(t); }, n),
+                                           false));
     BOOST_TEST_CONTEXT("tanh order " << n) {
       BOOST_TEST(f == tanh_functions[n - 1]);
       BOOST_TEST(v == tanh_variables[n - 1]);
       // count_nodes walks the graph itself; the DOT text counted above is its twin
-      const graph_size size = count_nodes(nth_derivative(x, [](const Variable& t) { return tanh(t); }, n));
+      const graph_size size = count_nodes(nth_derivative(
+          x, [](const Variable& t) { return tanh(t); }, n));
       BOOST_TEST(size.functions == tanh_functions[n - 1]);
       BOOST_TEST(size.variables == tanh_variables[n - 1]);
     }
     Variable s(1.0);
-    BOOST_TEST(count_nodes(to_dot(nth_derivative(s, [](const Variable& t) { return sin(t); }, n), false)).first ==
-               sin_functions[n - 1]);
+    BOOST_TEST(count_nodes(to_dot(nth_derivative(
+                                      s, [](const Variable& t) { return sin(t); }, n),
+                                  false))
+                   .first == sin_functions[n - 1]);
   }
 }
 
@@ -65,11 +70,13 @@ BOOST_AUTO_TEST_CASE(dot_text_is_dezeros) {
   Variable y = x * 3.0;
   y.set_name("y");
   const std::string dot = to_dot(y, true);
-  auto id = [](const Variable& v) { return std::to_string(reinterpret_cast<std::uintptr_t>(v.node().get())); };
+  auto id = [](const Variable& v) {
+    return std::to_string(reinterpret_cast<std::uintptr_t>(v.node().get()));
+  };
   const std::string f = std::to_string(reinterpret_cast<std::uintptr_t>(y.node()->creator.get()));
-  BOOST_TEST(dot.rfind("digraph g {\n" + id(y) + " [label=\"y: () float64\", color=orange, style=filled]\n" + f +
-                           " [label=\"Mul\", color=lightblue, style=filled, shape=box]\n" + id(x) + " -> " + f +
-                           "\n",
+  BOOST_TEST(dot.rfind("digraph g {\n" + id(y) + " [label=\"y: () float64\", color=orange, style=filled]\n" +
+                           f + " [label=\"Mul\", color=lightblue, style=filled, shape=box]\n" + id(x) +
+                           " -> " + f + "\n",
                        0) == 0);
   BOOST_TEST(dot.find(f + " -> " + id(y) + "\n") != std::string::npos);
   BOOST_TEST(dot.find("[label=\"x: () float64\", color=orange, style=filled]") != std::string::npos);
@@ -90,9 +97,10 @@ BOOST_AUTO_TEST_CASE(plot_dot_graph_runs_graphviz) {
   const char* path = std::getenv("PATH");
   const std::string saved = path ? path : "";
   setenv("PATH", "/nonexistent", 1);
-  BOOST_CHECK_EXCEPTION(plot_dot_graph(y, false, file.string()), std::runtime_error, [](const std::runtime_error& e) {
-    return std::string(e.what()).find("Graphviz `dot` is not installed") != std::string::npos;
-  });
+  BOOST_CHECK_EXCEPTION(
+      plot_dot_graph(y, false, file.string()), std::runtime_error, [](const std::runtime_error& e) {
+        return std::string(e.what()).find("Graphviz `dot` is not installed") != std::string::npos;
+      });
   setenv("PATH", saved.c_str(), 1);
 }
 

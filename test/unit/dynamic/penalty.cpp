@@ -17,8 +17,8 @@ using namespace tdiff::dynamic;
 
 namespace {
 constexpr std::size_t n = 4, k = 3, m = 2;
-const std::array<double, n * k> xs = {0.2, -0.5, 0.9, 1.1, 0.3, -0.7, -0.4, 0.8, 0.05, 0.6, -1.2, 0.35};
-const std::array<double, k * m> ws = {0.5, -0.3, 0.25, 0.8, -0.6, 0.1};
+const std::array<double, n* k> xs = {0.2, -0.5, 0.9, 1.1, 0.3, -0.7, -0.4, 0.8, 0.05, 0.6, -1.2, 0.35};
+const std::array<double, k* m> ws = {0.5, -0.3, 0.25, 0.8, -0.6, 0.1};
 
 /// p(W) = sum over W entries of (d/dW sum tanh(x W))^2, with
 /// d/dW_lj = sum_i x_il (1 - tanh^2((x W)_ij)).
@@ -60,7 +60,8 @@ BOOST_AUTO_TEST_CASE(gradient_penalty_matches_finite_differences) {
     };
     const long double want = reference::derivative(p_of, ws[e], 1, 0.05L);
     BOOST_TEST_CONTEXT("dp/dW entry " << e) {
-      BOOST_TEST(std::fabs(dp[e] - static_cast<double>(want)) <= 1e-10 * std::fabs(static_cast<double>(want)));
+      BOOST_TEST(std::fabs(dp[e] - static_cast<double>(want)) <=
+                 1e-10 * std::fabs(static_cast<double>(want)));
     }
   }
   // The value of p itself, against the plain loops.

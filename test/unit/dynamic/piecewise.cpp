@@ -22,7 +22,7 @@ std::vector<double> grad_of(const Variable& v) { return values(*v.grad()); }
 
 BOOST_AUTO_TEST_CASE(comparisons_give_zero_one_tensors) {
   const Variable a = vec({-1.0, 0.0, 2.0}), b = vec({0.0, 0.0, 1.0});
-  const Tensor lt = a < b, le = a <= b, gt = a > 0.0, ge = 0.0 >= a;
+  const Tensor lt = a<b, le = a <= b, gt = a> 0.0, ge = 0.0 >= a;
   const double want_lt[] = {1, 0, 0}, want_le[] = {1, 1, 0}, want_gt[] = {0, 0, 1}, want_ge[] = {1, 1, 0};
   for (std::size_t i = 0; i < 3; ++i) {
     BOOST_TEST(lt[i] == want_lt[i]);

@@ -41,8 +41,14 @@ BOOST_AUTO_TEST_CASE(second_derivative_with_and_without_cleargrad) {
 }
 
 BOOST_AUTO_TEST_CASE(newton_follows_dezero) {
-  const std::array<double, 8> dezero{2.0, 1.4545454545454546, 1.1510467893775467, 1.0253259289766978,
-                                     1.0009084519430513, 1.0000012353089454, 1.000000000002289, 1.0};
+  const std::array<double, 8> dezero{2.0,
+                                     1.4545454545454546,
+                                     1.1510467893775467,
+                                     1.0253259289766978,
+                                     1.0009084519430513,
+                                     1.0000012353089454,
+                                     1.000000000002289,
+                                     1.0};
   Variable x(2.0);
   for (std::size_t k = 0; k < 10; ++k) {
     if (k < dezero.size()) BOOST_TEST(x.item() == dezero[k]);
@@ -73,14 +79,18 @@ BOOST_AUTO_TEST_CASE(higher_orders_of_sin_and_tanh) {
   const double sin_orders[] = {c, -s, -c, s};
   for (int n = 1; n <= 4; ++n) {
     Variable x(1.0);
-    BOOST_TEST(nth_derivative(x, [](const Variable& v) { return sin(v); }, n).item() == sin_orders[n - 1],
+    BOOST_TEST(nth_derivative(
+                   x, [](const Variable& v) { return sin(v); }, n)
+                       .item() == sin_orders[n - 1],
                tt::tolerance(1e-11));
   }
   const double tanh_orders[] = {0.41997434161402608, -0.63970000844922448, 0.62162668077129624,
-                                0.66509104475050163, -5.5568935584737202, 13.624075441312105};
+                                0.66509104475050163, -5.5568935584737202,  13.624075441312105};
   for (int n = 1; n <= 6; ++n) {
     Variable x(1.0);
-    BOOST_TEST(nth_derivative(x, [](const Variable& v) { return tanh(v); }, n).item() == tanh_orders[n - 1],
+    BOOST_TEST(nth_derivative(
+                   x, [](const Variable& v) { return tanh(v); }, n)
+                       .item() == tanh_orders[n - 1],
                tt::tolerance(1e-11));
   }
 }
@@ -195,7 +205,11 @@ BOOST_AUTO_TEST_CASE(products_disconnect_where_powers_do_not) {
 BOOST_AUTO_TEST_CASE(pow_at_zero_is_nan_from_order_three) {
   // DeZero's rule c x^(c-1) gy gives 0 * 0^-1 = NaN at x = 0.
   Variable x(0.0);
-  BOOST_TEST(nth_derivative(x, [](const Variable& v) { return pow(v, 2); }, 2).item() == 2.0);
+  BOOST_TEST(nth_derivative(
+                 x, [](const Variable& v) { return pow(v, 2); }, 2)
+                 .item() == 2.0);
   Variable x3(0.0);
-  BOOST_TEST(std::isnan(nth_derivative(x3, [](const Variable& v) { return pow(v, 2); }, 3).item()));
+  BOOST_TEST(std::isnan(nth_derivative(
+                            x3, [](const Variable& v) { return pow(v, 2); }, 3)
+                            .item()));
 }

@@ -42,7 +42,8 @@ BOOST_AUTO_TEST_CASE(construction_and_access) {
   BOOST_TEST(to_string(Shape{3}) == "(3,)");
   BOOST_TEST(to_string(Shape{2, 3}) == "(2, 3)");
   BOOST_TEST(message_of([] { Tensor({1.0, 2.0}, {3}); }) == "tdiff: Tensor: 2 values do not fill shape (3,)");
-  BOOST_TEST(message_of([&] { (void)t.item(); }) == "tdiff: item: needs one element, but the shape is (2, 3)");
+  BOOST_TEST(message_of([&] { (void)t.item(); }) ==
+             "tdiff: item: needs one element, but the shape is (2, 3)");
 }
 
 BOOST_AUTO_TEST_CASE(broadcasting) {
@@ -55,8 +56,9 @@ BOOST_AUTO_TEST_CASE(broadcasting) {
   BOOST_TEST(values(zip(row, col, add, "add")) == (std::vector<double>{110, 120, 130, 210, 220, 230}));
   BOOST_TEST(zip(row, col, add, "add").shape() == (Shape{2, 3}));
   BOOST_TEST(values(zip(Tensor(2.0), a, add, "add")) == (std::vector<double>{3, 4, 5, 6, 7, 8}));
-  BOOST_TEST(message_of([&] { zip(a, Tensor({1.0, 2.0}, {2}), add, "add"); }) ==
-             "tdiff: add: shapes (2, 3) and (2,) do not broadcast");
+  BOOST_TEST(message_of([&] {
+               zip(a, Tensor({1.0, 2.0}, {2}), add, "add");
+             }) == "tdiff: add: shapes (2, 3) and (2,) do not broadcast");
 }
 
 BOOST_AUTO_TEST_CASE(sums) {
@@ -70,8 +72,9 @@ BOOST_AUTO_TEST_CASE(sums) {
   BOOST_TEST(values(sum_to(a, {2, 1})) == (std::vector<double>{6, 15}));
   BOOST_TEST(sum_to(a, {}).item() == 21.0);
   // DeZero's utils.sum_to returns a wrong shape here; tdiff refuses.
-  BOOST_TEST(message_of([&] { sum_to(Tensor::full({10, 20, 20}, 1.0), {10}); }) ==
-             "tdiff: sum_to: cannot sum (10, 20, 20) to (10,)");
+  BOOST_TEST(message_of([&] {
+               sum_to(Tensor::full({10, 20, 20}, 1.0), {10});
+             }) == "tdiff: sum_to: cannot sum (10, 20, 20) to (10,)");
   BOOST_TEST(message_of([&] { sum(a, 2, false); }) == "tdiff: sum: axis 2 is out of range for shape (2, 3)");
 }
 

@@ -22,7 +22,8 @@ constexpr auto y = var<"y">;
 
 std::valarray<double> linspace(double a, double b, std::size_t n) {
   std::valarray<double> v(n);
-  for (std::size_t i = 0; i < n; ++i) v[i] = a + (b - a) * static_cast<double>(i) / static_cast<double>(n - 1);
+  for (std::size_t i = 0; i < n; ++i)
+    v[i] = a + (b - a) * static_cast<double>(i) / static_cast<double>(n - 1);
   return v;
 }
 

@@ -26,8 +26,8 @@ static_assert(std::is_same_v<decltype(f(x = 2.0L)), long double>);
 static_assert(std::is_same_v<decltype((x * y)(x = 2.0f, y = 1.0)), double>);
 static_assert(std::is_same_v<decltype((x * y)(x = 2.0f, y = 1)), double>);
 static_assert(std::is_same_v<decltype((x * y)(x = 2.0f, y = 1.0f)), float>);
-static_assert(std::is_same_v<decltype(eval(gradient(x * y, x, y), x = 1.0f, y = 2.0f)),
-                             std::array<float, 2>>);
+static_assert(
+    std::is_same_v<decltype(eval(gradient(x * y, x, y), x = 1.0f, y = 2.0f)), std::array<float, 2>>);
 static_assert(std::is_same_v<decltype(eval(hessian(x * y, x, y), x = 1.0L, y = 2.0L)),
                              std::array<std::array<long double, 2>, 2>>);
 static_assert(eval(derivative(f, x), x = 2) == 24.0);  // int binding: evaluated as double

@@ -37,7 +37,8 @@ double worst(F f, G g, double lo, double hi, bool log_scale, int n = 100000) {
   double w = 0;
   for (int i = 0; i < n; ++i) {
     const double x = log_scale ? std::copysign(std::exp2(u(rng)), (i & 1) ? 1.0 : -1.0) : u(rng);
-    w = std::max(w, ulps(static_cast<double>(f(static_cast<long double>(x))), g(static_cast<long double>(x))));
+    w = std::max(w,
+                 ulps(static_cast<double>(f(static_cast<long double>(x))), g(static_cast<long double>(x))));
   }
   return w;
 }
@@ -64,21 +65,32 @@ BOOST_AUTO_TEST_CASE(trigonometric_over_the_whole_range) {
 }
 
 BOOST_AUTO_TEST_CASE(inverse_trigonometric) {
-  BOOST_TEST(worst(k::atan, [](long double x) { return std::atan(x); }, -1074, 1023, true) <= 1.0);
-  BOOST_TEST(worst(k::asin, [](long double x) { return std::asin(x); }, -1, 1, false) <= 1.0);
-  BOOST_TEST(worst(k::acos, [](long double x) { return std::acos(x); }, -1, 1, false) <= 1.0);
-  BOOST_TEST(worst(k::asin, [](long double x) { return std::asin(x); }, -1074, 0, true) <= 1.0);
+  BOOST_TEST(worst(
+                 k::atan, [](long double x) { return std::atan(x); }, -1074, 1023, true) <= 1.0);
+  BOOST_TEST(worst(
+                 k::asin, [](long double x) { return std::asin(x); }, -1, 1, false) <= 1.0);
+  BOOST_TEST(worst(
+                 k::acos, [](long double x) { return std::acos(x); }, -1, 1, false) <= 1.0);
+  BOOST_TEST(worst(
+                 k::asin, [](long double x) { return std::asin(x); }, -1074, 0, true) <= 1.0);
 }
 
 BOOST_AUTO_TEST_CASE(exponential_and_hyperbolic) {
-  BOOST_TEST(worst(k::exp, [](long double x) { return std::exp(x); }, -745, 709.7, false) <= 1.0);
-  BOOST_TEST(worst(k::expm1, [](long double x) { return std::expm1(x); }, -1074, 9.4, true) <= 1.0);
-  BOOST_TEST(worst(k::log, [](long double x) { return std::log(x); }, -1074, 1023, true) <= 1.0);
-  BOOST_TEST(worst(k::tanh, [](long double x) { return std::tanh(x); }, -1074, 6, true) <= 1.0);
-  BOOST_TEST(worst(k::sinh, [](long double x) { return std::sinh(x); }, -1074, 9.47, true) <= 1.0);
-  BOOST_TEST(worst(k::cosh, [](long double x) { return std::cosh(x); }, -1074, 9.47, true) <= 1.0);
+  BOOST_TEST(worst(
+                 k::exp, [](long double x) { return std::exp(x); }, -745, 709.7, false) <= 1.0);
+  BOOST_TEST(worst(
+                 k::expm1, [](long double x) { return std::expm1(x); }, -1074, 9.4, true) <= 1.0);
+  BOOST_TEST(worst(
+                 k::log, [](long double x) { return std::log(x); }, -1074, 1023, true) <= 1.0);
+  BOOST_TEST(worst(
+                 k::tanh, [](long double x) { return std::tanh(x); }, -1074, 6, true) <= 1.0);
+  BOOST_TEST(worst(
+                 k::sinh, [](long double x) { return std::sinh(x); }, -1074, 9.47, true) <= 1.0);
+  BOOST_TEST(worst(
+                 k::cosh, [](long double x) { return std::cosh(x); }, -1074, 9.47, true) <= 1.0);
   // Computed in long double, then rounded: correct up to double rounding (2^-11 ulp).
-  BOOST_TEST(worst(k::sqrt, [](long double x) { return std::sqrt(x); }, -1074, 1023, true) <= 0.5 + 1.0 / 2048);
+  BOOST_TEST(worst(
+                 k::sqrt, [](long double x) { return std::sqrt(x); }, -1074, 1023, true) <= 0.5 + 1.0 / 2048);
 }
 
 BOOST_AUTO_TEST_CASE(special_values) {
@@ -113,7 +125,8 @@ BOOST_AUTO_TEST_CASE(float_and_long_double) {
   // float results are the long double kernel correctly rounded to float.
   for (float x : {0.1f, 1.0f, 3.0f, 100.0f, 1e30f}) {
     BOOST_TEST(static_cast<float>(k::sin(x)) == static_cast<float>(std::sin(static_cast<long double>(x))));
-    BOOST_TEST(static_cast<float>(k::exp(x / 1e29f)) == static_cast<float>(std::exp(static_cast<long double>(x / 1e29f))));
+    BOOST_TEST(static_cast<float>(k::exp(x / 1e29f)) ==
+               static_cast<float>(std::exp(static_cast<long double>(x / 1e29f))));
   }
   // long double results within a few long double ulps.
   const long double eps = std::numeric_limits<long double>::epsilon();

@@ -39,7 +39,8 @@ double worst(F f, G g, double lo, double hi, double offset = 0, bool positive_on
   double w = 0;
   for (int i = 0; i < n; ++i) {
     const double x = offset + std::copysign(std::exp2(u(rng)), (positive_only || (i & 1)) ? 1.0 : -1.0);
-    w = std::max(w, ulps(static_cast<double>(f(static_cast<long double>(x))), g(static_cast<long double>(x))));
+    w = std::max(w,
+                 ulps(static_cast<double>(f(static_cast<long double>(x))), g(static_cast<long double>(x))));
   }
   return w;
 }
@@ -53,7 +54,8 @@ double worst2(F f, G g, double lo, double hi, int n = 100000) {
   for (int i = 0; i < n; ++i) {
     const double a = std::copysign(std::exp2(u(rng)), (i & 1) ? 1.0 : -1.0);
     const double b = std::copysign(std::exp2(u(rng)), (i & 2) ? 1.0 : -1.0);
-    w = std::max(w, ulps(static_cast<double>(f(a, b)), g(static_cast<long double>(a), static_cast<long double>(b))));
+    w = std::max(
+        w, ulps(static_cast<double>(f(a, b)), g(static_cast<long double>(a), static_cast<long double>(b))));
   }
   return w;
 }
@@ -76,11 +78,13 @@ static_assert(tdiff::math::expm1(1e-10) == 1.00000000005e-10);
 BOOST_AUTO_TEST_CASE(log1p_expm1_cbrt) {
   auto log1p_l = [](long double x) { return std::log1p(x); };
   BOOST_TEST(worst(k::log1p, log1p_l, -1074, 1023, 0, true) <= 1.0);
-  BOOST_TEST(worst(k::log1p, log1p_l, -1074, -1e-9) <= 1.0);  // (-1, 1) both signs
-  BOOST_TEST(worst(k::log1p, log1p_l, -30, -1e-9) <= 1.0);    // densely where log1p != x
+  BOOST_TEST(worst(k::log1p, log1p_l, -1074, -1e-9) <= 1.0);       // (-1, 1) both signs
+  BOOST_TEST(worst(k::log1p, log1p_l, -30, -1e-9) <= 1.0);         // densely where log1p != x
   BOOST_TEST(worst(k::log1p, log1p_l, -53, -1, -1, true) <= 1.0);  // near the pole -1
-  BOOST_TEST(worst(k::expm1, [](long double x) { return std::expm1(x); }, -1074, 9.47) <= 1.0);
-  BOOST_TEST(worst(k::cbrt, [](long double x) { return std::cbrt(x); }, -1074, 1023) <= 1.0);
+  BOOST_TEST(worst(
+                 k::expm1, [](long double x) { return std::expm1(x); }, -1074, 9.47) <= 1.0);
+  BOOST_TEST(worst(
+                 k::cbrt, [](long double x) { return std::cbrt(x); }, -1074, 1023) <= 1.0);
 }
 
 BOOST_AUTO_TEST_CASE(error_function) {
@@ -89,17 +93,23 @@ BOOST_AUTO_TEST_CASE(error_function) {
   BOOST_TEST(worst(k::erf, erf_l, -1074, 2.6) <= 1.0);
   BOOST_TEST(worst(k::erf, erf_l, -30, 2.6) <= 1.0);
   BOOST_TEST(worst(k::erfc, erfc_l, -1074, 4.74, 0, true) <= 1.0);  // (0, 26.7): into the subnormals
-  BOOST_TEST(worst(k::erfc, erfc_l, -1074, 2.6) <= 1.0);             // both signs
+  BOOST_TEST(worst(k::erfc, erfc_l, -1074, 2.6) <= 1.0);            // both signs
   BOOST_TEST(worst(k::erfc, erfc_l, -30, 4.74) <= 1.0);
 }
 
 BOOST_AUTO_TEST_CASE(inverse_hyperbolic) {
-  BOOST_TEST(worst(k::asinh, [](long double x) { return std::asinh(x); }, -1074, 1023) <= 1.0);
-  BOOST_TEST(worst(k::asinh, [](long double x) { return std::asinh(x); }, -30, 40) <= 1.0);
-  BOOST_TEST(worst(k::acosh, [](long double x) { return std::acosh(x); }, -52, 1023, 1, true) <= 1.0);
-  BOOST_TEST(worst(k::atanh, [](long double x) { return std::atanh(x); }, -1074, -1e-9) <= 1.0);
-  BOOST_TEST(worst(k::atanh, [](long double x) { return std::atanh(x); }, -30, -1e-9) <= 1.0);
-  BOOST_TEST(worst(k::atanh, [](long double x) { return std::atanh(x); }, -53, -1, 1, true) <= 1.0);
+  BOOST_TEST(worst(
+                 k::asinh, [](long double x) { return std::asinh(x); }, -1074, 1023) <= 1.0);
+  BOOST_TEST(worst(
+                 k::asinh, [](long double x) { return std::asinh(x); }, -30, 40) <= 1.0);
+  BOOST_TEST(worst(
+                 k::acosh, [](long double x) { return std::acosh(x); }, -52, 1023, 1, true) <= 1.0);
+  BOOST_TEST(worst(
+                 k::atanh, [](long double x) { return std::atanh(x); }, -1074, -1e-9) <= 1.0);
+  BOOST_TEST(worst(
+                 k::atanh, [](long double x) { return std::atanh(x); }, -30, -1e-9) <= 1.0);
+  BOOST_TEST(worst(
+                 k::atanh, [](long double x) { return std::atanh(x); }, -53, -1, 1, true) <= 1.0);
 }
 
 BOOST_AUTO_TEST_CASE(two_arguments) {
@@ -120,7 +130,8 @@ BOOST_AUTO_TEST_CASE(special_values_and_domain_edges) {
   }
   for (auto f : {k::log1p, k::expm1, k::erf, k::asinh, k::atanh})
     BOOST_TEST(static_cast<double>(f(tiny)) == tiny);  // f(x) ~ x (erf: 1.13 x) rounds to x
-  BOOST_TEST(static_cast<double>(k::cbrt(tiny)) == static_cast<double>(std::cbrt(static_cast<long double>(tiny))));
+  BOOST_TEST(static_cast<double>(k::cbrt(tiny)) ==
+             static_cast<double>(std::cbrt(static_cast<long double>(tiny))));
   BOOST_TEST(k::log1p(-1.0L) == -inf);
   BOOST_TEST(std::isnan(k::log1p(-1.5L)));
   BOOST_TEST(k::log1p(inf) == inf);
@@ -131,7 +142,7 @@ BOOST_AUTO_TEST_CASE(special_values_and_domain_edges) {
   BOOST_TEST(k::erfc(inf) == 0);
   BOOST_TEST(k::erfc(-inf) == 2);
   BOOST_TEST(std::isnan(k::erfc(qnan)));
-  BOOST_TEST(k::erfc(27.0L) > 0);  // a double subnormal: 5.2e-319
+  BOOST_TEST(k::erfc(27.0L) > 0);                          // a double subnormal: 5.2e-319
   BOOST_TEST(static_cast<double>(k::erfc(27.3L)) == 0.0);  // below the least double
   BOOST_TEST(k::erfc(200.0L) == 0);
   BOOST_TEST(k::acosh(1.0L) == 0);  // exactly
@@ -146,7 +157,8 @@ BOOST_AUTO_TEST_CASE(special_values_and_domain_edges) {
   // hypot: no overflow or underflow on the way, inf wins over NaN
   BOOST_TEST(static_cast<double>(k::hypot(huge, huge)) == inf);
   BOOST_TEST(k::hypot(1e4000L, 1e4000L) == std::sqrt(2.0L) * 1e4000L, boost::test_tools::tolerance(1e-18L));
-  BOOST_TEST(k::hypot(1e-4000L, 1e-4000L) == std::sqrt(2.0L) * 1e-4000L, boost::test_tools::tolerance(1e-18L));
+  BOOST_TEST(k::hypot(1e-4000L, 1e-4000L) == std::sqrt(2.0L) * 1e-4000L,
+             boost::test_tools::tolerance(1e-18L));
   BOOST_TEST(static_cast<double>(k::hypot(tiny, tiny)) == std::hypot(tiny, tiny));
   BOOST_TEST(static_cast<double>(k::hypot(3e-320, 4e-320)) == 5e-320);
   BOOST_TEST(k::hypot(inf, qnan) == inf);

@@ -40,7 +40,7 @@ static_assert(derivative(min(x, y), y)(x = 2.0, y = 2.0) == 0.5);
 static_assert(derivative(max(x, y), x)(x = 1.0, y = 2.0) == 0.0);
 static_assert(derivative(max(x, y), y)(x = 1.0, y = 2.0) == 1.0);
 static_assert(derivative(max(x, 0.0), x)(x = 0.0) == 0.5);  // max(x, 0) at the tie
-static_assert(derivative(max(2.0, x * x), x)(x = 3.0) == 6.0);
+static_assert(derivative(max(2.0, x* x), x)(x = 3.0) == 6.0);
 static_assert(derivative(min(x, x), x)(x = 1.0) == 1.0);  // min(x, x) = x: 1/2 + 1/2
 
 // Comparisons are 0/1 expressions with derivative 0
@@ -50,8 +50,8 @@ static_assert(derivative(x * (x > 0), x)(x = 2.0) == 1.0);
 
 // where passes the gradient to the branch it picks: the other branch's
 // infinite or NaN derivative does not leak
-static_assert(derivative(where(x > 0, x * x, -x), x)(x = -3.0) == -1.0);
-static_assert(derivative<2>(where(x > 0, x * x, -x), x)(x = 3.0) == 2.0);
+static_assert(derivative(where(x > 0, x* x, -x), x)(x = -3.0) == -1.0);
+static_assert(derivative<2>(where(x > 0, x* x, -x), x)(x = 3.0) == 2.0);
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(the_branch_not_taken_does_not_leak) {

@@ -26,7 +26,8 @@ constexpr auto p_runtime = 3 * pow<5>(x) - 2.0 * pow<3>(x) + x - 7;
 
 long double p_closed(long double v, unsigned n) {
   auto term = [&](long double a, int k) {
-    return k < static_cast<int>(n) ? 0.0L : a * reference::falling(k, n) * std::pow(v, k - static_cast<int>(n));
+    return k < static_cast<int>(n) ? 0.0L
+                                   : a * reference::falling(k, n) * std::pow(v, k - static_cast<int>(n));
   };
   return term(3, 5) + term(-2, 3) + term(1, 1) + term(-7, 0);
 }
@@ -59,11 +60,9 @@ BOOST_DATA_TEST_CASE(match_finite_differences, points, v) {
   auto p = [](long double t) { return p_closed(t, 0); };
   BOOST_TEST(derivative(p_exact, x)(x = v) == static_cast<double>(reference::derivative(p, v, 1)),
              tt::tolerance(1e-9));
-  BOOST_TEST(derivative<2>(p_exact, x)(x = v) ==
-                 static_cast<double>(reference::derivative(p, v, 2)),
+  BOOST_TEST(derivative<2>(p_exact, x)(x = v) == static_cast<double>(reference::derivative(p, v, 2)),
              tt::tolerance(1e-9));
-  BOOST_TEST(derivative<3>(p_runtime, x)(x = v) ==
-                 static_cast<double>(reference::derivative(p, v, 3)),
+  BOOST_TEST(derivative<3>(p_runtime, x)(x = v) == static_cast<double>(reference::derivative(p, v, 3)),
              tt::tolerance(1e-8));
 }
 

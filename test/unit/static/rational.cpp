@@ -28,7 +28,8 @@ constexpr auto homographic = (x + 1) / (x - 2);
 std::complex<long double> pole_derivative(long double v, std::complex<long double> a, unsigned n) {
   long double factorial = 1;
   for (unsigned i = 2; i <= n; ++i) factorial *= i;
-  return ((n % 2) ? -1.0L : 1.0L) * factorial * std::pow(std::complex<long double>(v) - a, -static_cast<int>(n + 1));
+  return ((n % 2) ? -1.0L : 1.0L) * factorial *
+         std::pow(std::complex<long double>(v) - a, -static_cast<int>(n + 1));
 }
 
 template <std::size_t N>

@@ -70,7 +70,8 @@ BOOST_AUTO_TEST_CASE(gradient_and_hessian_share_one_schedule) {
   BOOST_TEST(h[1][1] == 8 * X * X * X - 4 * X * X * std::sin(U), boost::test_tools::tolerance(1e-14));
   // Each component evaluated alone agrees (a schedule of its own).
   calls = 0;
-  BOOST_TEST(derivative(derivative(f, x), y)(x = 0.5, y = 3.0) == h[0][1], boost::test_tools::tolerance(1e-15));
+  BOOST_TEST(derivative(derivative(f, x), y)(x = 0.5, y = 3.0) == h[0][1],
+             boost::test_tools::tolerance(1e-15));
   BOOST_TEST(calls == 1);
 }
 

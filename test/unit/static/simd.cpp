@@ -40,14 +40,16 @@ double worst(kernel k, const std::vector<double>& xs) {
   std::vector<double> ys(xs.size());
   k(xs.data(), ys.data(), xs.size());
   double w = 0;
-  for (std::size_t i = 0; i < xs.size(); ++i) w = std::max(w, ulps(ys[i], std::tanh(static_cast<long double>(xs[i]))));
+  for (std::size_t i = 0; i < xs.size(); ++i)
+    w = std::max(w, ulps(ys[i], std::tanh(static_cast<long double>(xs[i]))));
   return w;
 }
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(tanh_within_two_ulps) {
   std::vector<double> dense, wide;
-  for (int i = 0; i <= 400000; ++i) dense.push_back(-25.0 + 50.0 * i / 400000);  // both branches, the switch at 0.625
+  for (int i = 0; i <= 400000; ++i)
+    dense.push_back(-25.0 + 50.0 * i / 400000);  // both branches, the switch at 0.625
   std::mt19937_64 rng(11);
   std::uniform_real_distribution<double> e(-1074, 1023);
   for (int i = 0; i < 200000; ++i) wide.push_back(std::copysign(std::exp2(e(rng)), (i & 1) ? 1.0 : -1.0));
@@ -59,8 +61,16 @@ BOOST_AUTO_TEST_CASE(tanh_within_two_ulps) {
 
 BOOST_AUTO_TEST_CASE(tanh_special_values) {
   const double inf = std::numeric_limits<double>::infinity();
-  const std::vector<double> xs{0.0, -0.0, inf, -inf, std::numeric_limits<double>::quiet_NaN(),
-                               std::numeric_limits<double>::denorm_min(), 0.625, -0.625, 22.0, 1e300};
+  const std::vector<double> xs{0.0,
+                               -0.0,
+                               inf,
+                               -inf,
+                               std::numeric_limits<double>::quiet_NaN(),
+                               std::numeric_limits<double>::denorm_min(),
+                               0.625,
+                               -0.625,
+                               22.0,
+                               1e300};
   for (kernel k : kernels()) {
     std::vector<double> ys(xs.size());
     k(xs.data(), ys.data(), xs.size());
@@ -84,8 +94,9 @@ BOOST_AUTO_TEST_CASE(tanh_every_tail_length_and_in_place) {
       std::vector<double> xs(n), ys(n + 1, 42.0);
       for (std::size_t i = 0; i < n; ++i) xs[i] = 0.3 * static_cast<double>(i) - 1.0;
       k(xs.data(), ys.data(), n);
-      for (std::size_t i = 0; i < n; ++i) BOOST_TEST(ulps(ys[i], std::tanh(static_cast<long double>(xs[i]))) <= 2.0);
-      BOOST_TEST(ys[n] == 42.0);  // nothing written past the end
+      for (std::size_t i = 0; i < n; ++i)
+        BOOST_TEST(ulps(ys[i], std::tanh(static_cast<long double>(xs[i]))) <= 2.0);
+      BOOST_TEST(ys[n] == 42.0);   // nothing written past the end
       k(xs.data(), xs.data(), n);  // in place
       for (std::size_t i = 0; i < n; ++i) BOOST_TEST(xs[i] == ys[i]);
     }

@@ -35,9 +35,8 @@ static_assert(relative_error(derivative<4>(sin(x), x)(x = 1.0), sin1) < 1e-12);
 // tanh at 1, orders 1..6: polynomials in t = tanh 1 (values from the jet
 // reference in long double, cross-checked with the closed forms
 // 1 - t^2, -2t(1 - t^2), ...).
-constexpr double tanh_derivatives[] = {0.41997434161402608, -0.63970000844922448,
-                                       0.62162668077129624, 0.66509104475050163,
-                                       -5.5568935584737202, 13.624075441312105};
+constexpr double tanh_derivatives[] = {0.41997434161402608, -0.63970000844922448, 0.62162668077129624,
+                                       0.66509104475050163, -5.5568935584737202,  13.624075441312105};
 template <std::size_t... N>
 constexpr bool tanh_orders_match(std::index_sequence<N...>) {
   return ((relative_error(derivative<N + 1>(tanh(x), x)(x = 1.0), tanh_derivatives[N]) < 1e-12) && ...);
@@ -45,7 +44,8 @@ constexpr bool tanh_orders_match(std::index_sequence<N...>) {
 static_assert(tanh_orders_match(std::make_index_sequence<6>{}));
 
 // Each function once more in constant expressions, at a point of its domain.
-static_assert(relative_error(derivative(tan(x), x)(x = 0.5), 1 / (0.8775825618903728 * 0.8775825618903728)) < 1e-12);
+static_assert(relative_error(derivative(tan(x), x)(x = 0.5), 1 / (0.8775825618903728 * 0.8775825618903728)) <
+              1e-12);
 static_assert(relative_error(derivative(atan(x), x)(x = 2.0), 0.2) < 1e-15);
 static_assert(relative_error(derivative(asin(x), x)(x = 0.6), 1.25) < 1e-15);
 static_assert(relative_error(derivative(acos(x), x)(x = 0.6), -1.25) < 1e-15);
@@ -64,7 +64,8 @@ void check_against_jet(const E& e, const J& j, double at, std::index_sequence<N.
 }
 
 #define TDIFF_CHECK_FUNCTION(fn, at) \
-  check_against_jet(fn(x), [](const reference::jet& j) { return fn(j); }, at, std::make_index_sequence<5>{})
+  check_against_jet(                 \
+      fn(x), [](const reference::jet& j) { return fn(j); }, at, std::make_index_sequence<5>{})
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(tanh_matches_its_closed_forms) {
@@ -86,10 +87,10 @@ BOOST_DATA_TEST_CASE(every_function_to_order_five, bdata::make({-0.6, 0.2, 0.45}
   TDIFF_CHECK_FUNCTION(asin, at);
   TDIFF_CHECK_FUNCTION(acos, at);
   TDIFF_CHECK_FUNCTION(atan, at);
-  check_against_jet(log(x + 1), [](const reference::jet& j) { return log(j + 1); }, at,
-                    std::make_index_sequence<5>{});
-  check_against_jet(sqrt(x + 1), [](const reference::jet& j) { return sqrt(j + 1); }, at,
-                    std::make_index_sequence<5>{});
+  check_against_jet(
+      log(x + 1), [](const reference::jet& j) { return log(j + 1); }, at, std::make_index_sequence<5>{});
+  check_against_jet(
+      sqrt(x + 1), [](const reference::jet& j) { return sqrt(j + 1); }, at, std::make_index_sequence<5>{});
 }
 
 BOOST_AUTO_TEST_CASE(derivative_rules_close_in_the_vocabulary) {

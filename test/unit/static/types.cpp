@@ -36,9 +36,9 @@ static_assert(same_node(x / c<1>, x));
 static_assert(same_node(x - c<0>, x));
 // Negation and constant factors gathered.
 static_assert(same_node(-(-x), x));
-static_assert(same_node(c<2> * (c<3> * x), c<6> * x));
-static_assert(same_node((c<2> * x) * c<5, 2>, c<5> * x));
-static_assert(same_node(-(c<3> * x), c<-3> * x));
+static_assert(same_node(c<2> * (c<3> * x), c<6>* x));
+static_assert(same_node((c<2> * x) * c<5, 2>, c<5>* x));
+static_assert(same_node(-(c<3> * x), c<-3>* x));
 // Powers.
 static_assert(same_node(pow<1>(x), x));
 static_assert(same_node(pow<0>(x + y), c<1>));
@@ -47,10 +47,10 @@ static_assert(same_node(pow<2>(x) * x, pow<3>(x)));
 static_assert(same_node(x / x, c<1>));
 static_assert(same_node(pow<2>(pow<3>(x)), pow<6>(x)));
 static_assert(same_node(pow<3>(x) / pow<3>(x), c<1>));
-static_assert(same_node(pow<2>(c<3> * x), c<9> * pow<2>(x)));
+static_assert(same_node(pow<2>(c<3> * x), c<9>* pow<2>(x)));
 static_assert(same_node(sqrt(x) * sqrt(x), x));
 // Like terms.
-static_assert(same_node(x + x, c<2> * x));
+static_assert(same_node(x + x, c<2>* x));
 static_assert(same_node(x - x, c<0>));
 static_assert(same_node(c<3> * pow<2>(x) - pow<2>(x) * c<3>, c<0>));
 static_assert(same_node((y + x) + x, y + c<2> * x));
@@ -62,16 +62,16 @@ static_assert(same_node(log(exp(x + y)), x + y));
 static_assert(same_node(derivative(x, x), c<1>));
 static_assert(same_node(derivative(x, y), c<0>));
 static_assert(same_node(derivative(exp(y) * pow<7>(y), x), c<0>));  // x does not occur
-static_assert(same_node(derivative(pow<4>(x), x), c<4> * pow<3>(x)));
+static_assert(same_node(derivative(pow<4>(x), x), c<4>* pow<3>(x)));
 static_assert(same_node(derivative<4>(pow<4>(x) - c<2> * pow<2>(x), x), c<24>));
 static_assert(same_node(derivative<4>(pow<4>(x) - 2 * pow<2>(x), x), c<24>));
 static_assert(same_node(derivative<5>(pow<4>(x) - 2 * pow<2>(x), x), c<0>));
 static_assert(same_node(derivative(exp(x), x), exp(x)));
 static_assert(same_node(derivative(log(x), x), pow<-1>(x)));
-static_assert(same_node(derivative(sqrt(x), x), c<1, 2> * pow(x, c<-1, 2>)));
+static_assert(same_node(derivative(sqrt(x), x), c<1, 2>* pow(x, c<-1, 2>)));
 static_assert(same_node(derivative(x * y, x, y), c<1>));
 // Run-time constants keep their identity: 1.5x + 2.5x is not merged.
-static_assert(!same_node(1.5 * x + 2.5 * x, c<2> * (1.5 * x)));
+static_assert(!same_node(1.5 * x + 2.5 * x, c<2>*(1.5 * x)));
 static_assert(!std::is_same_v<decltype((1.5 * x + 2.5 * x).constants), tdiff::detail::values<>>);
 }  // namespace
 

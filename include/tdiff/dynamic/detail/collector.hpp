@@ -78,7 +78,6 @@ inline collector& thread_collector() {
 /// Collects every pending root now (tests use it to check what is freed).
 inline void collect_garbage() { thread_collector().collect_or_leave(); }
 
-
 /// Whether n, once no handle holds it, may be part of a garbage cycle.
 inline bool may_close_cycle(const VariableNode& n) { return n.grad && n.grad->creator; }
 

@@ -5,19 +5,16 @@
 #ifndef TDIFF_DYNAMIC_DETAIL_CONFIG_HPP
 #define TDIFF_DYNAMIC_DETAIL_CONFIG_HPP
 
-
-
 namespace tdiff::dynamic::detail {
 
 struct config {
   bool enable_backprop = true;
-  int backward_depth = 0;           // cycle collection waits until backward is done
+  int backward_depth = 0;  // cycle collection waits until backward is done
 };
 inline config& thread_config() {
   thread_local config c;
   return c;
 }
-
 
 /// A thread-config flag set for a scope and restored on exit, also by an
 /// exception (DeZero's using_config).

@@ -30,9 +30,9 @@ struct VariableNode {
   std::shared_ptr<FunctionNode> creator;
   int generation = 0;
   std::string name;
-  std::size_t handles = 0;       // Variable handles on this node (the user's view)
-  std::uint64_t visit = 0;       // cycle collection: the pass that last saw this node
-  std::size_t slot = 0;          // ... and its index in that pass
+  std::size_t handles = 0;  // Variable handles on this node (the user's view)
+  std::uint64_t visit = 0;  // cycle collection: the pass that last saw this node
+  std::size_t slot = 0;     // ... and its index in that pass
 
   explicit VariableNode(Tensor t) : data(std::move(t)) {}
   ~VariableNode() {

@@ -38,7 +38,7 @@ struct block_pool {
   void refill() {
     constexpr std::size_t count = 64;
     // Chunks stay reachable from the list (and from nodes in use): never freed.
-    auto* chunk = static_cast<unsigned char*>(::operator new(stride * count, std::align_val_t{Align}));
+    auto* chunk = static_cast<unsigned char*>(::operator new (stride* count, std::align_val_t{Align}));
     for (std::size_t i = count; i-- > 0;) put(chunk + i * stride);
   }
   static block_pool& local() {
@@ -61,11 +61,12 @@ struct pool_allocator {
   template <class U>
   pool_allocator(const pool_allocator<U>&) noexcept {}  // NOLINT: rebinding
   T* allocate(std::size_t n) {
-    if (!pooled || n != 1) return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{alignof(T)}));
+    if (!pooled || n != 1)
+      return static_cast<T*>(::operator new (n * sizeof(T), std::align_val_t{alignof(T)}));
     return static_cast<T*>(block_pool<sizeof(T), alignof(T)>::local().get());
   }
   void deallocate(T* p, std::size_t n) noexcept {
-    if (!pooled || n != 1) return ::operator delete(p, std::align_val_t{alignof(T)});
+    if (!pooled || n != 1) return ::operator delete (p, std::align_val_t{alignof(T)});
     block_pool<sizeof(T), alignof(T)>::local().put(p);
   }
   template <class U>
