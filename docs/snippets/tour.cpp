@@ -201,13 +201,10 @@ void wgan_gp() {
 
   std::vector<double> history;
   for (int step = 0; step <= 6; ++step) {
-    // dD/dx with a graph of its own (rows: one gradient per point)
-    xp.cleargrad();
-    sum(critic(xp)).backward({.create_graph = true});
-    dyn::Variable gx = *xp.grad();
-    // DeZero's backward also left dD/dW in the weights' grads: clear them
     for (dyn::Variable* p : {&w1, &b1, &w2, &b2}) p->cleargrad();
-
+    // dD/dx with a graph of its own (one row per point); unlike backward,
+    // grad() leaves the weights' .grad() alone
+    dyn::Variable gx = dyn::grad(sum(critic(xp)), {xp}, {.create_graph = true})[0];
     dyn::Variable norm = sqrt(sum(gx * gx, 1));
     dyn::Variable penalty = sum(pow(norm - 1.0, 2)) / static_cast<double>(points);
     penalty.backward();  // d penalty / dW: the second backward pass

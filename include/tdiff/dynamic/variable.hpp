@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 /// @file
 /// Defines `tdiff::dynamic::Variable`, the function nodes of the graph,
-/// `backward`, `no_grad`: DeZero's dynamic graph (steps 1-36) in C++.
+/// `backward`, `grad`, `no_grad`: DeZero's dynamic graph (steps 1-36) in C++.
 ///
 /// Ownership is DeZero's: a variable owns its creator, a function owns its
 /// inputs, a function's output is a weak reference, so the forward graph is a
@@ -35,9 +35,11 @@
 #include <new>
 #include <optional>
 #include <queue>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -183,17 +185,17 @@ std::array<std::optional<Variable>, 2> function<F>::backward(const Variable& gy)
 /// Accumulation of gradients (defined in functions.hpp, included below).
 inline Variable operator+(const Variable& a, const Variable& b);
 
-inline void Variable::backward(backward_options options) {
-  using detail::FunctionNode;
-  using detail::VariableNode;
-  detail::config& config = detail::thread_config();
-  detail::collector& collector = detail::thread_collector();
-  // (.node(), a copy: moving out of the temporary would skip its handle release)
-  if (!node_->grad) node_->grad = Variable(Tensor::full(node_->data.shape(), 1.0)).node();
-  if (!node_->creator) return;  // a leaf: its grad is the seed (DeZero crashes here)
+namespace detail {
 
-  // Undo log: every grad assignment, to restore them all if anything throws.
-  std::vector<std::pair<std::shared_ptr<VariableNode>, std::shared_ptr<VariableNode>>> undo;
+/// DeZero's backward pass from the function `start`, shared by
+/// Variable::backward (gradients in the nodes' grad fields) and grad()
+/// (gradients in a map of its own). Functions run by generation, each once;
+/// with create_graph their backward records a graph. `Grads` holds the
+/// gradients: get(out) (null: none), add(x, gx), done(out) after out's
+/// function ran.
+template <class Grads>
+void backward_pass(const std::shared_ptr<FunctionNode>& start, bool create_graph, Grads& grads) {
+  config& cfg = thread_config();
   struct entry {
     int generation;
     std::uint64_t order;
@@ -212,48 +214,147 @@ inline void Variable::backward(backward_options options) {
       pending.push({f->generation, counter++, f});
     }
   };
-  add(node_->creator);
-
-  ++config.backward_depth;
-  try {
-    while (!pending.empty()) {
-      std::shared_ptr<FunctionNode> f = pending.top().f;
-      pending.pop();
-      std::shared_ptr<VariableNode> out = f->output.lock();
-      if (!out || !out->grad) continue;  // no gradient flows through f
-      {
-        const detail::scoped_flag backprop(config.enable_backprop, options.create_graph);
-
-        const auto gxs = f->backward(Variable(out->grad));
-        for (std::size_t i = 0; i < f->arity; ++i) {
-          if (!gxs[i]) continue;
-          const std::shared_ptr<VariableNode>& x = f->inputs[i];
-          undo.emplace_back(x, x->grad);
-          if (!x->grad)
-            x->grad = gxs[i]->node();
-          else  // a new variable, never in place: x.grad may be shared or recorded
-            x->grad = (Variable(x->grad) + *gxs[i]).node();
-          if (x->handles == 0 && detail::may_close_cycle(*x)) collector.note_root(x);
-          add(x->creator);
-        }
-      }
-      if (!options.retain_grad) {
-        undo.emplace_back(out, out->grad);
-        out->grad.reset();
+  add(start);
+  while (!pending.empty()) {
+    std::shared_ptr<FunctionNode> f = pending.top().f;
+    pending.pop();
+    std::shared_ptr<VariableNode> out = f->output.lock();
+    if (!out) continue;
+    std::shared_ptr<VariableNode> gy = grads.get(*out);
+    if (!gy) continue;  // no gradient flows through f
+    {
+      const scoped_flag backprop(cfg.enable_backprop, create_graph);
+      const auto gxs = f->backward(Variable(std::move(gy)));
+      for (std::size_t i = 0; i < f->arity; ++i) {
+        if (!gxs[i]) continue;
+        grads.add(f->inputs[i], *gxs[i]);
+        add(f->inputs[i]->creator);
       }
     }
-  } catch (...) {
+    grads.done(out);
+  }
+}
+
+/// Gradients in the nodes' grad fields, with an undo log so that a throw
+/// leaves every grad as it was.
+struct node_grads {
+  bool retain_grad;
+  collector& gc;
+  std::vector<std::pair<std::shared_ptr<VariableNode>, std::shared_ptr<VariableNode>>> undo;
+
+  std::shared_ptr<VariableNode> get(const VariableNode& n) const { return n.grad; }
+  void add(const std::shared_ptr<VariableNode>& x, const Variable& gx) {
+    undo.emplace_back(x, x->grad);
+    if (!x->grad)
+      x->grad = gx.node();
+    else  // a new variable, never in place: x.grad may be shared or recorded
+      x->grad = (Variable(x->grad) + gx).node();
+    if (x->handles == 0 && may_close_cycle(*x)) gc.note_root(x);
+  }
+  void done(const std::shared_ptr<VariableNode>& out) {
+    if (retain_grad) return;
+    undo.emplace_back(out, out->grad);
+    out->grad.reset();
+  }
+  void restore() noexcept {
     for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
       it->first->grad = std::move(it->second);
-      if (it->first->handles == 0 && detail::may_close_cycle(*it->first)) collector.note_root(it->first);
+      if (it->first->handles == 0 && may_close_cycle(*it->first)) gc.note_root(it->first);
     }
-    --config.backward_depth;
-    throw;
   }
-  --config.backward_depth;
-  undo.clear();
-  pending = {};
+};
+
+/// Counts a backward pass running on this thread (the cycle collector waits).
+class backward_scope {
+ public:
+  backward_scope() { ++thread_config().backward_depth; }
+  backward_scope(const backward_scope&) = delete;
+  backward_scope& operator=(const backward_scope&) = delete;
+  ~backward_scope() { --thread_config().backward_depth; }
+};
+
+}  // namespace detail
+
+inline void Variable::backward(backward_options options) {
+  detail::collector& collector = detail::thread_collector();
+  // (.node(), a copy: moving out of the temporary would skip its handle release)
+  if (!node_->grad) node_->grad = Variable(Tensor::full(node_->data.shape(), 1.0)).node();
+  if (!node_->creator) return;  // a leaf: its grad is the seed (DeZero crashes here)
+  detail::node_grads grads{options.retain_grad, collector, {}};
+  {
+    const detail::backward_scope running;
+    try {
+      detail::backward_pass(node_->creator, options.create_graph, grads);
+    } catch (...) {
+      grads.restore();
+      throw;
+    }
+  }
+  grads.undo.clear();
   collector.maybe_collect();
+}
+
+namespace detail {
+
+/// Gradients in a map of grad()'s own: no node's grad is touched. The
+/// gradients of the requested inputs are kept; others are dropped once used.
+struct local_grads {
+  std::unordered_map<const VariableNode*, Variable> grads;
+  const std::vector<const VariableNode*>& keep;
+
+  std::shared_ptr<VariableNode> get(const VariableNode& n) const {
+    const auto it = grads.find(&n);
+    return it == grads.end() ? nullptr : it->second.node();
+  }
+  void add(const std::shared_ptr<VariableNode>& x, const Variable& gx) {
+    const auto [it, fresh] = grads.try_emplace(x.get(), gx);
+    if (!fresh) it->second = it->second + gx;
+  }
+  void done(const std::shared_ptr<VariableNode>& out) {
+    if (std::find(keep.begin(), keep.end(), out.get()) == keep.end()) grads.erase(out.get());
+  }
+};
+
+}  // namespace detail
+
+/// Options of grad (PyTorch's torch.autograd.grad keyword argument).
+struct grad_options {
+  /// Record the gradients' computation as a graph, to differentiate again.
+  bool create_graph = false;
+};
+
+/// The gradients of y with respect to each of the inputs, returned, never
+/// accumulated into any `.grad()` (PyTorch's torch.autograd.grad). y may have
+/// many elements: it is seeded with ones, as backward does. An input that y
+/// does not depend on gets zeros of its shape. Throws std::invalid_argument
+/// for an empty input list or an input given twice.
+inline std::vector<Variable> grad(const Variable& y, const std::vector<Variable>& inputs,
+                                  grad_options options = {}) {
+  if (inputs.empty()) throw std::invalid_argument("tdiff: grad: no inputs to differentiate with respect to");
+  std::vector<const detail::VariableNode*> keep;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const detail::VariableNode* n = inputs[i].node().get();
+    const auto seen = std::find(keep.begin(), keep.end(), n);
+    if (seen != keep.end())
+      throw std::invalid_argument("tdiff: grad: inputs " + std::to_string(seen - keep.begin()) + " and " +
+                                  std::to_string(i) + " are the same variable");
+    keep.push_back(n);
+  }
+  detail::local_grads grads{{}, keep};
+  grads.grads.try_emplace(y.node().get(), Variable(Tensor::full(y.shape(), 1.0)));
+  if (y.node()->creator) {
+    const detail::backward_scope running;
+    detail::backward_pass(y.node()->creator, options.create_graph, grads);
+  }
+  std::vector<Variable> result;
+  result.reserve(inputs.size());
+  for (const Variable& x : inputs) {
+    const auto it = grads.grads.find(x.node().get());
+    result.push_back(it != grads.grads.end() ? it->second : Variable(Tensor::full(x.shape(), 0.0)));
+  }
+  grads.grads.clear();
+  detail::thread_collector().maybe_collect();
+  return result;
 }
 
 }  // namespace tdiff::dynamic
