@@ -26,8 +26,9 @@ namespace tdiff::dynamic {
 
 Variable sum_to(const Variable& x, const Shape& shape);
 Variable broadcast_to(const Variable& x, const Shape& shape);
-Variable reshape(const Variable& x, const Shape& shape);
+Variable reshape(const Variable& x, const reshape_spec& shape);
 Variable transpose(const Variable& x);
+Variable transpose(const Variable& x, const std::vector<int>& axes);
 Variable matmul(const Variable& a, const Variable& b);
 Variable pow(const Variable& x, double c);
 Variable sqrt(const Variable& x);
@@ -167,19 +168,15 @@ struct where_fn {
 struct sum_fn {
   static constexpr std::string_view name = "Sum";
   static constexpr bool arity1 = true;
-  std::optional<int> axis;
+  std::vector<std::size_t> axes;  // normalised; empty: every axis
   bool keepdims = false;
-  Tensor forward(const Tensor& a) const {
-    return axis ? dynamic::sum(a, *axis, keepdims)
-                : (keepdims ? dynamic::sum(a).reshaped(Shape(a.ndim(), 1)) : dynamic::sum(a));
-  }
+  Tensor forward(const Tensor& a) const { return dynamic::sum(a, axes, keepdims); }
   Variable backward(const Variable& gy, const Variable& x, const Variable&) const {
-    // DeZero's reshape_sum_backward: re-insert the summed axis as size 1.
+    // DeZero's reshape_sum_backward: re-insert the summed axes as size 1.
     Variable g = gy;
-    if (x.data().ndim() != 0 && axis && !keepdims) {
-      Shape s = gy.shape();
-      const int d = static_cast<int>(x.data().ndim());
-      s.insert(s.begin() + (*axis < 0 ? *axis + d : *axis), 1);
+    if (x.data().ndim() != 0 && !axes.empty() && !keepdims) {
+      Shape s = x.shape();
+      for (const std::size_t a : axes) s[a] = 1;
       g = reshape(gy, s);
     }
     return broadcast_to(g, x.shape());
@@ -215,8 +212,16 @@ struct reshape_fn {
 struct transpose_fn {
   static constexpr std::string_view name = "Transpose";
   static constexpr bool arity1 = true;
-  Tensor forward(const Tensor& a) const { return dynamic::transpose(a); }
-  Variable backward(const Variable& gy, const Variable&, const Variable&) const { return transpose(gy); }
+  std::vector<std::size_t> perm;  // empty: the axes reversed
+  Tensor forward(const Tensor& a) const {
+    return perm.empty() ? dynamic::transpose(a) : dynamic::transpose(a, perm);
+  }
+  Variable backward(const Variable& gy, const Variable&, const Variable&) const {
+    if (perm.empty()) return transpose(gy);
+    std::vector<int> inverse(perm.size());
+    for (std::size_t k = 0; k < perm.size(); ++k) inverse[perm[k]] = static_cast<int>(k);
+    return transpose(gy, inverse);
+  }
 };
 struct matmul_fn {
   static constexpr std::string_view name = "MatMul";
@@ -257,6 +262,32 @@ inline Variable operator-(const Variable& a) { return detail::apply(detail::neg_
 
 /// x^c for a constant exponent c (never differentiated, as in DeZero).
 inline Variable pow(const Variable& x, double c) { return detail::apply(detail::pow_fn{c}, x); }
+
+namespace detail {
+/// a^b with both differentiated: b a^(b-1) and a^b log a (for a > 0).
+struct power_op {
+  static constexpr std::string_view name = "pow";
+  template <class T>
+  static constexpr T value(const T& a, const T& b) {
+    return tdiff::detail::math::pow(a, b);
+  }
+  static auto derivative_a(const auto& a, const auto& b, const auto&) { return b * pow(a, b - 1.0); }
+  static auto derivative_b(const auto& a, const auto&, const auto& y) { return y * log(a); }
+};
+}  // namespace detail
+
+/// a^b of two Variables (broadcasting), or of a number and a Variable.
+inline Variable pow(const Variable& a, const Variable& b) {
+  return detail::apply(detail::binary_fn<detail::power_op>{}, a, b);
+}
+inline Variable pow(double a, const Variable& b) { return pow(Variable(a), b); }
+
+// Compound assignment: a = a op b, as Python's a += b on a Variable (a then
+// names the new node; the old node and its graph are untouched).
+inline Variable& operator+=(Variable& a, const Variable& b) { return a = a + b; }
+inline Variable& operator-=(Variable& a, const Variable& b) { return a = a - b; }
+inline Variable& operator*=(Variable& a, const Variable& b) { return a = a * b; }
+inline Variable& operator/=(Variable& a, const Variable& b) { return a = a / b; }
 /// x^N for an integer N known at compile time (the compile-time mode's
 /// spelling; DeZero's Pow with c = N).
 template <int N>
@@ -320,7 +351,11 @@ inline Variable where(const Tensor& cond, const Variable& a, const Variable& b) 
 inline Variable sum(const Variable& x) { return detail::apply(detail::sum_fn{}, x); }
 /// The sum along one axis (negative counts from the end).
 inline Variable sum(const Variable& x, int axis, bool keepdims = false) {
-  return detail::apply(detail::sum_fn{axis, keepdims}, x);
+  return detail::apply(detail::sum_fn{normalised_axes({axis}, x.shape(), "sum"), keepdims}, x);
+}
+/// The sum over several axes, NumPy's sum(x, axis=(0, 2)).
+inline Variable sum(const Variable& x, const std::vector<int>& axes, bool keepdims = false) {
+  return detail::apply(detail::sum_fn{normalised_axes(axes, x.shape(), "sum"), keepdims}, x);
 }
 /// Sums x down to shape (no node if x has it already).
 inline Variable sum_to(const Variable& x, const Shape& shape) {
@@ -332,13 +367,24 @@ inline Variable broadcast_to(const Variable& x, const Shape& shape) {
   if (x.shape() == shape) return x;
   return detail::apply(detail::broadcast_to_fn{shape}, x);
 }
-/// x in another shape of the same size (no node if x has it already).
-inline Variable reshape(const Variable& x, const Shape& shape) {
-  if (x.shape() == shape) return x;
-  return detail::apply(detail::reshape_fn{shape}, x);
+/// x in another shape of the same size, one dimension of which may be -1
+/// (inferred, as NumPy): `reshape(x, {2, -1})`. No node if x has it already.
+inline Variable reshape(const Variable& x, const reshape_spec& shape) {
+  Shape to = shape.resolve(x.size(), x.shape());
+  if (x.shape() == to) return x;
+  return detail::apply(detail::reshape_fn{std::move(to)}, x);
 }
 /// x with its axes reversed.
 inline Variable transpose(const Variable& x) { return detail::apply(detail::transpose_fn{}, x); }
+/// x with its axes permuted: axis k of the result is axis axes[k] of x
+/// (NumPy's transpose(x, axes); negative axes count from the end).
+inline Variable transpose(const Variable& x, const std::vector<int>& axes) {
+  std::vector<std::size_t> perm = normalised_axes(axes, x.shape(), "transpose");
+  if (perm.size() != x.data().ndim())
+    throw std::invalid_argument("tdiff: transpose: " + std::to_string(axes.size()) + " axes for shape " +
+                                to_string(x.shape()));
+  return detail::apply(detail::transpose_fn{std::move(perm)}, x);
+}
 /// The product of two matrices.
 inline Variable matmul(const Variable& a, const Variable& b) {
   return detail::apply(detail::matmul_fn{}, a, b);

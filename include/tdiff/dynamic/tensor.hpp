@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <initializer_list>
-#include <numeric>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -32,8 +31,16 @@ inline std::string to_string(const Shape& s) {
   return r + (s.size() == 1 ? ",)" : ")");
 }
 
-inline std::size_t element_count(const Shape& s) {
-  return std::accumulate(s.begin(), s.end(), std::size_t{1}, std::multiplies<>{});
+/// The number of elements of a shape; throws std::invalid_argument naming the
+/// operation and the shape if it does not fit std::size_t (it used to wrap
+/// around: (2^63 + 3, 2) counted 6 elements).
+inline std::size_t element_count(const Shape& s, const char* op = "Tensor") {
+  std::size_t n = 1;
+  for (const std::size_t d : s)
+    if (__builtin_mul_overflow(n, d, &n))
+      throw std::invalid_argument(std::string("tdiff: ") + op + ": shape " + to_string(s) +
+                                  " has more elements than std::size_t counts");
+  return n;
 }
 
 namespace detail {
@@ -161,7 +168,7 @@ class Tensor {
 
   /// The same values in another shape of the same size.
   Tensor reshaped(Shape shape) const {
-    if (element_count(shape) != size_)
+    if (element_count(shape, "reshape") != size_)
       throw std::invalid_argument("tdiff: reshape: cannot reshape " + dynamic::to_string(shape_) + " into " +
                                   dynamic::to_string(shape));
     Tensor t = *this;
@@ -340,30 +347,117 @@ inline Tensor sum_to(const Tensor& a, const Shape& shape) {
   return r;
 }
 
-/// The axes reversed (a matrix transposed).
-inline Tensor transpose(const Tensor& a) {
+/// Axes as NumPy takes them (negative counts from the end), checked against
+/// a tensor of `shape` and returned as indices; throws std::invalid_argument
+/// naming op, the axis and the shape if one is out of range or given twice.
+inline std::vector<std::size_t> normalised_axes(const std::vector<int>& axes, const Shape& shape,
+                                                const char* op) {
+  const int d = static_cast<int>(shape.size());
+  std::vector<std::size_t> r;
+  for (const int axis : axes) {
+    if (axis < -d || axis >= d)
+      throw std::invalid_argument(std::string("tdiff: ") + op + ": axis " + std::to_string(axis) +
+                                  " is out of range for shape " + to_string(shape));
+    const auto a = static_cast<std::size_t>(axis < 0 ? axis + d : axis);
+    if (std::find(r.begin(), r.end(), a) != r.end())
+      throw std::invalid_argument(std::string("tdiff: ") + op + ": axis " + std::to_string(axis) +
+                                  " is given twice for shape " + to_string(shape));
+    r.push_back(a);
+  }
+  return r;
+}
+
+/// The sum over several axes (all of them if `axes` is empty), NumPy's
+/// sum(a, axis=tuple, keepdims).
+inline Tensor sum(const Tensor& a, std::vector<std::size_t> axes, bool keepdims) {
+  if (axes.empty()) return keepdims ? sum(a).reshaped(Shape(a.ndim(), 1)) : sum(a);
+  std::sort(axes.begin(), axes.end());
+  Tensor r = a;
+  for (auto it = axes.rbegin(); it != axes.rend(); ++it) r = sum(r, static_cast<int>(*it), true);
+  if (keepdims) return r;
+  Shape squeezed;
+  for (std::size_t k = 0; k < a.ndim(); ++k)
+    if (!std::binary_search(axes.begin(), axes.end(), k)) squeezed.push_back(a.shape()[k]);
+  return r.reshaped(squeezed);
+}
+
+/// The axes permuted: axis k of the result is axis perm[k] of a (NumPy's
+/// transpose(a, axes)); perm is a permutation of 0..ndim-1.
+inline Tensor transpose(const Tensor& a, const std::vector<std::size_t>& perm) {
   const std::size_t d = a.ndim();
   if (d < 2) return a;
-  Shape to(a.shape().rbegin(), a.shape().rend());
-  Tensor r = Tensor::uninitialized(to);
-  std::vector<std::size_t> stride(d, 1);  // a's strides, reversed
+  Shape to(d);
+  std::vector<std::size_t> stride(d, 1), step(d);  // a's strides; a's stride along each axis of r
   for (std::size_t k = d - 1; k-- > 0;) stride[k] = stride[k + 1] * a.shape()[k + 1];
+  for (std::size_t k = 0; k < d; ++k) {
+    to[k] = a.shape()[perm[k]];
+    step[k] = stride[perm[k]];
+  }
+  Tensor r = Tensor::uninitialized(to);
   std::vector<std::size_t> index(d, 0);
   const double* pa = a.data();
   double* pr = r.data();
   std::size_t ia = 0;
   for (std::size_t o = 0; o < r.size(); ++o) {
     pr[o] = pa[ia];
-    for (std::size_t k = d; k-- > 0;) {  // index over `to`: axis k of r is axis d-1-k of a
+    for (std::size_t k = d; k-- > 0;) {  // odometer over r's index
       ++index[k];
-      ia += stride[d - 1 - k];
+      ia += step[k];
       if (index[k] < to[k]) break;
-      ia -= stride[d - 1 - k] * to[k];
+      ia -= step[k] * to[k];
       index[k] = 0;
     }
   }
   return r;
 }
+
+/// The axes reversed (a matrix transposed).
+inline Tensor transpose(const Tensor& a) {
+  std::vector<std::size_t> reversed(a.ndim());
+  for (std::size_t k = 0; k < reversed.size(); ++k) reversed[k] = reversed.size() - 1 - k;
+  return transpose(a, reversed);
+}
+
+/// NumPy's reshape argument: a shape in which one dimension may be -1, to be
+/// inferred from the number of elements (`reshape(x, {2, -1})`).
+struct reshape_spec {
+  std::vector<long long> dims;
+  reshape_spec(std::initializer_list<long long> d) : dims(d) {}  // NOLINT: implicit
+  reshape_spec(const Shape& s) : dims(s.begin(), s.end()) {}     // NOLINT: implicit
+
+  /// The shape for `size` elements now in `from`; throws std::invalid_argument
+  /// naming both shapes if no such shape exists.
+  Shape resolve(std::size_t size, const Shape& from) const {
+    std::string text = "(";
+    for (std::size_t i = 0; i < dims.size(); ++i) text += (i ? ", " : "") + std::to_string(dims[i]);
+    text += dims.size() == 1 ? ",)" : ")";
+    const auto fail = [&](const char* why) {
+      return std::invalid_argument("tdiff: reshape: cannot reshape " + to_string(from) + " into " + text +
+                                   ": " + why);
+    };
+    Shape r;
+    std::size_t known = 1, inferred = dims.size();
+    for (std::size_t i = 0; i < dims.size(); ++i) {
+      if (dims[i] == -1) {
+        if (inferred != dims.size()) throw fail("only one dimension can be -1");
+        inferred = i;
+        r.push_back(0);
+      } else if (dims[i] < 0) {
+        throw fail("a dimension is negative");
+      } else {
+        r.push_back(static_cast<std::size_t>(dims[i]));
+        if (__builtin_mul_overflow(known, r.back(), &known)) throw fail("too many elements");
+      }
+    }
+    if (inferred != dims.size()) {
+      if (known == 0 || size % known != 0) throw fail("the size does not divide");
+      r[inferred] = size / known;
+    } else if (known != size) {
+      throw fail("the sizes differ");
+    }
+    return r;
+  }
+};
 
 /// The matrix product of two 2-d tensors.
 inline Tensor matmul(const Tensor& a, const Tensor& b) {

@@ -58,6 +58,8 @@ struct backward_options {
 /// node, as Python names share an object.
 class Variable {
  public:
+  /// A 0-d leaf holding 0.0 (so std::vector<Variable>(3) and matrices of Variables work).
+  Variable() : Variable(0.0) {}
   Variable(double v) : Variable(Tensor(v)) {}  // NOLINT: implicit, like as_variable
   Variable(Tensor t)                           // NOLINT: implicit, like as_variable
       : Variable(std::allocate_shared<detail::VariableNode>(detail::pool_allocator<detail::VariableNode>{},
