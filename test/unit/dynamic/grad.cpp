@@ -2,20 +2,17 @@
 // grad(y, inputs): PyTorch's torch.autograd.grad in the runtime mode. Returns
 // the gradients and touches no .grad(); zeros for an input y does not depend
 // on; ones as the seed of a y with many elements; third derivatives through
-// create_graph against closed forms; the gradient penalty against finite
-// differences; misuse named in the exception.
+// create_graph against closed forms; misuse named in the exception. (The
+// gradient penalty through grad() is in penalty.cpp.)
 #define BOOST_TEST_MODULE dynamic_grad
 #include <boost/test/unit_test.hpp>
 
 #include <tdiff/dynamic.hpp>
 
-#include <array>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "reference.hpp"
 
 using namespace tdiff::dynamic;
 
@@ -77,49 +74,4 @@ BOOST_AUTO_TEST_CASE(misuse_is_named) {
     return std::string(e.what()).find("inputs 0 and 2 are the same variable") != std::string::npos;
   });
   BOOST_TEST(!x.grad());
-}
-
-namespace {
-constexpr std::size_t n = 4, k = 3, m = 2;
-const std::array<double, n* k> xs = {0.2, -0.5, 0.9, 1.1, 0.3, -0.7, -0.4, 0.8, 0.05, 0.6, -1.2, 0.35};
-const std::array<double, k* m> ws = {0.5, -0.3, 0.25, 0.8, -0.6, 0.1};
-
-/// p(W) = sum over W of (d/dW sum tanh(x W))^2 with plain loops in long double.
-long double penalty(const std::array<long double, k * m>& w) {
-  long double p = 0;
-  for (std::size_t l = 0; l < k; ++l)
-    for (std::size_t j = 0; j < m; ++j) {
-      long double g = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        long double z = 0;
-        for (std::size_t q = 0; q < k; ++q) z += xs[i * k + q] * w[q * m + j];
-        const long double t = std::tanh(z);
-        g += xs[i * k + l] * (1 - t * t);
-      }
-      p += g * g;
-    }
-  return p;
-}
-}  // namespace
-
-BOOST_AUTO_TEST_CASE(gradient_penalty_without_polluting_the_weights) {
-  Variable x(Tensor(std::vector<double>(xs.begin(), xs.end()), {n, k}));
-  Variable w(Tensor(std::vector<double>(ws.begin(), ws.end()), {k, m}));
-  Variable g = grad(sum(tanh(matmul(x, w))), {w}, {.create_graph = true})[0];
-  BOOST_TEST(!w.grad());  // backward would have left ds/dW here
-  Variable p = sum(g * g);
-  p.backward();
-  const Tensor dp = w.grad()->data();
-  for (std::size_t e = 0; e < k * m; ++e) {
-    auto p_of = [e](long double v) {
-      std::array<long double, k * m> w2;
-      for (std::size_t i = 0; i < k * m; ++i) w2[i] = ws[i];
-      w2[e] = v;
-      return penalty(w2);
-    };
-    const double want = static_cast<double>(reference::derivative(p_of, ws[e], 1, 0.05L));
-    BOOST_TEST_CONTEXT("dp/dW entry " << e) {
-      BOOST_TEST(std::fabs(dp[e] - want) <= 1e-10 * std::fabs(want));
-    }
-  }
 }
