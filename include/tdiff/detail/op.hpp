@@ -17,6 +17,11 @@
 ///       using inverse_of = some_op;           // f(g(a)) = a for every real a
 ///     };
 ///
+/// An op of two arguments (atan2, min, a comparison) has `value(a, b)` and
+/// the partials `derivative_a(a, b, y)`, `derivative_b(a, b, y)`, or
+/// `piecewise_constant = true`; `fold(rational, rational)` folds exact
+/// arguments.
+///
 /// `derivative` is generic: called with compile-time expressions it builds the
 /// derivative's type, called with runtime Variables the backward graph. It
 /// uses only tdiff's vocabulary (found by argument-dependent lookup in each
@@ -39,17 +44,6 @@ concept op_rule = requires(const float& f, const double& d, const long double& l
   { Op::value(f) } -> std::convertible_to<float>;
   { Op::value(d) } -> std::convertible_to<double>;
   { Op::value(l) } -> std::convertible_to<long double>;
-};
-
-/// The requirements on an op of two arguments (atan2, min, a comparison, ...):
-/// `name`, `value(a, b)`, and either `derivative_a(a, b, y)` and
-/// `derivative_b(a, b, y)` (the partials) or `piecewise_constant = true`.
-template <class Op>
-concept binary_op_rule = requires(const float& f, const double& d, const long double& l) {
-  { Op::name } -> std::convertible_to<std::string_view>;
-  { Op::value(f, f) } -> std::convertible_to<float>;
-  { Op::value(d, d) } -> std::convertible_to<double>;
-  { Op::value(l, l) } -> std::convertible_to<long double>;
 };
 
 /// Whether an op's value is constant between its kinks (comparisons, sign):
