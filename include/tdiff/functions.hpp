@@ -256,18 +256,6 @@ TDIFF_DETAIL_FOR_EACH_FUNCTION(TDIFF_DETAIL_FUNCTION)
 TDIFF_DETAIL_FOR_EACH_BINARY_FUNCTION(TDIFF_DETAIL_BINARY_FUNCTION)
 #undef TDIFF_DETAIL_BINARY_FUNCTION
 
-// For two operands of one type; were std in an expression's associated
-// namespaces (it is not: detail/values.hpp), std::min would be more
-// specialised than the overload above.
-template <expression E>
-constexpr auto min(const E& a, const E& b) {
-  return detail::combine<detail::binary_of<detail::min_op>::template type>(a, b);
-}
-template <expression E>
-constexpr auto max(const E& a, const E& b) {
-  return detail::combine<detail::binary_of<detail::max_op>::template type>(a, b);
-}
-
 // Comparisons give a condition for where: an expression that is 1 where true
 // and 0 elsewhere (derivative 0).
 #define TDIFF_DETAIL_COMPARISON(symbol, op)                                                                 \
