@@ -136,7 +136,7 @@ void growth_row() {
   const dyn::Variable g = dezero_tanh_derivative(1.0, N);
   const dyn::graph_size size = count_nodes(g);
   assert(std::fabs(g.item() - d(x = 1.0)) <= 1e-12 * std::max(1.0, std::fabs(d(x = 1.0))));
-  // DeZero's own counts (../shared/dezero.md, section 9) for orders 1-6.
+  // DeZero's own counts (its get_dot_graph, step 35) for orders 1-6.
   constexpr std::size_t dezero_functions[] = {4, 9, 21, 51, 129, 339};
   constexpr std::size_t dezero_variables[] = {7, 13, 27, 59, 139, 351};
   if constexpr (N <= 6)
