@@ -23,6 +23,7 @@
 #include <tdiff/dynamic/detail/collector.hpp>
 #include <tdiff/dynamic/detail/config.hpp>
 #include <tdiff/dynamic/detail/graveyard.hpp>
+#include <tdiff/dynamic/detail/marks.hpp>
 #include <tdiff/dynamic/detail/node.hpp>
 #include <tdiff/dynamic/detail/pool.hpp>
 #include <tdiff/dynamic/tensor.hpp>
@@ -112,14 +113,14 @@ class Variable {
 
   // internal
   explicit Variable(std::shared_ptr<detail::VariableNode> n) : node_(std::move(n)) {
-    if (node_) ++node_->handles;
+    if (node_) node_->handles.add();
   }
   const std::shared_ptr<detail::VariableNode>& node() const { return node_; }
 
  private:
   void release() noexcept {
     if (!node_) return;
-    if (--node_->handles == 0 && detail::may_close_cycle(*node_)) {
+    if (node_->handles.remove(detail::may_close_cycle(*node_))) {
       try {
         detail::thread_collector().add_root(std::move(node_));
         return;
@@ -189,6 +190,15 @@ inline Variable operator+(const Variable& a, const Variable& b);
 
 namespace detail {
 
+/// Counts a backward pass running on this thread (the cycle collector waits).
+class backward_scope {
+ public:
+  backward_scope() { ++thread_config().backward_depth; }
+  backward_scope(const backward_scope&) = delete;
+  backward_scope& operator=(const backward_scope&) = delete;
+  ~backward_scope() { --thread_config().backward_depth; }
+};
+
 /// DeZero's backward pass from the function `start`, shared by
 /// Variable::backward (gradients in the nodes' grad fields) and grad()
 /// (gradients in a map of its own). Functions run by generation, each once;
@@ -197,6 +207,7 @@ namespace detail {
 /// function ran.
 template <class Grads>
 void backward_pass(const std::shared_ptr<FunctionNode>& start, bool create_graph, Grads& grads) {
+  const backward_scope running;
   config& cfg = thread_config();
   struct entry {
     int generation;
@@ -207,14 +218,16 @@ void backward_pass(const std::shared_ptr<FunctionNode>& start, bool create_graph
     }
   };
   std::priority_queue<entry> pending;
-  thread_local std::uint64_t pass = 0;  // functions queued in this pass carry its number
-  const std::uint64_t this_pass = ++pass;
+  // The functions queued in this pass: in a table of the pass's own, not in
+  // the nodes, which other threads' passes may walk at the same time. One
+  // table per nesting depth (a function's backward may run a pass), reused.
+  thread_local std::vector<marks> tables;
+  if (tables.size() < static_cast<std::size_t>(cfg.backward_depth)) tables.resize(cfg.backward_depth);
+  marks& queued = tables[cfg.backward_depth - 1];
+  queued.clear();
   std::uint64_t counter = 0;
   auto add = [&](const std::shared_ptr<FunctionNode>& f) {
-    if (f && f->queued != this_pass) {
-      f->queued = this_pass;
-      pending.push({f->generation, counter++, f});
-    }
+    if (f && queued.insert(f.get(), 0).second) pending.push({f->generation, counter++, f});
   };
   add(start);
   while (!pending.empty()) {
@@ -251,7 +264,7 @@ struct node_grads {
       x->grad = gx.node();
     else  // a new variable, never in place: x.grad may be shared or recorded
       x->grad = (Variable(x->grad) + gx).node();
-    if (x->handles == 0 && may_close_cycle(*x)) gc.note_root(x);
+    if (x->handles.none() && may_close_cycle(*x)) gc.note_root(x);
   }
   void done(const std::shared_ptr<VariableNode>& out) {
     if (retain_grad) return;
@@ -261,18 +274,9 @@ struct node_grads {
   void restore() noexcept {
     for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
       it->first->grad = std::move(it->second);
-      if (it->first->handles == 0 && may_close_cycle(*it->first)) gc.note_root(it->first);
+      if (it->first->handles.none() && may_close_cycle(*it->first)) gc.note_root(it->first);
     }
   }
-};
-
-/// Counts a backward pass running on this thread (the cycle collector waits).
-class backward_scope {
- public:
-  backward_scope() { ++thread_config().backward_depth; }
-  backward_scope(const backward_scope&) = delete;
-  backward_scope& operator=(const backward_scope&) = delete;
-  ~backward_scope() { --thread_config().backward_depth; }
 };
 
 }  // namespace detail
@@ -283,14 +287,11 @@ inline void Variable::backward(backward_options options) {
   if (!node_->grad) node_->grad = Variable(Tensor::full(node_->data.shape(), 1.0)).node();
   if (!node_->creator) return;  // a leaf: its grad is the seed (DeZero crashes here)
   detail::node_grads grads{options.retain_grad, collector, {}};
-  {
-    const detail::backward_scope running;
-    try {
-      detail::backward_pass(node_->creator, options.create_graph, grads);
-    } catch (...) {
-      grads.restore();
-      throw;
-    }
+  try {
+    detail::backward_pass(node_->creator, options.create_graph, grads);
+  } catch (...) {
+    grads.restore();
+    throw;
   }
   grads.undo.clear();
   collector.maybe_collect();
@@ -344,10 +345,7 @@ inline std::vector<Variable> grad(const Variable& y, const std::vector<Variable>
   }
   detail::local_grads grads{{}, keep};
   grads.grads.try_emplace(y.node().get(), Variable(Tensor::full(y.shape(), 1.0)));
-  if (y.node()->creator) {
-    const detail::backward_scope running;
-    detail::backward_pass(y.node()->creator, options.create_graph, grads);
-  }
+  if (y.node()->creator) detail::backward_pass(y.node()->creator, options.create_graph, grads);
   std::vector<Variable> result;
   result.reserve(inputs.size());
   for (const Variable& x : inputs) {

@@ -208,7 +208,7 @@ BOOST_AUTO_TEST_CASE(seed_that_gets_a_grad_is_freed) {
     Variable y = x * x;
     y.backward({.retain_grad = true, .create_graph = true});
     seed = y.grad()->node();
-    BOOST_TEST(seed.lock()->handles == 0);
+    BOOST_TEST(seed.lock()->handles.none());
     Variable g1 = *x.grad();
     x.cleargrad();
     g1.backward({.create_graph = true});

@@ -10,10 +10,12 @@
 #include <tdiff/dynamic/detail/graveyard.hpp>
 #include <tdiff/dynamic/detail/node.hpp>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <memory>
+#include <mutex>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -44,7 +46,6 @@ struct collector {
   };
   std::vector<object> objects;  // scratch of a collection
   std::vector<std::size_t> stack;
-  std::uint64_t pass = 0;
 
   void add_root(std::shared_ptr<VariableNode>&& n) {
     roots.push_back(std::move(n));
@@ -70,6 +71,12 @@ struct collector {
   }
   ~collector() { collect_or_leave(); }
 };
+/// Collections number their walks in one sequence, across threads.
+inline std::atomic<std::uint64_t> next_collection{0};
+inline std::mutex& collection_mutex() {
+  static std::mutex m;
+  return m;
+}
 inline collector& thread_collector() {
   thread_graveyard();  // made first, so that it outlives the collector (whose destructor buries)
   thread_local collector c;
@@ -92,10 +99,14 @@ inline void collector::collect() {
   starts.swap(roots);
   made = 0;
   // A root that got a handle again since is no root (x.grad() made one).
-  std::erase_if(starts, [](const auto& n) { return n->handles != 0; });
+  std::erase_if(starts, [](const auto& n) { return !n->handles.none(); });
   last_walk = 0;
   if (starts.empty()) return;
-  ++pass;
+  // One collection at a time in the process: the visit marks live in the
+  // nodes, and nodes reachable from several threads' graphs (shared weights,
+  // shared intermediates) may be walked by each.
+  const std::lock_guard lock(collection_mutex());
+  const std::uint64_t pass = next_collection.fetch_add(1, std::memory_order_relaxed) + 1;
   objects.clear();
   stack.clear();
   // Visit marks live in the nodes: no hashing, no allocation once warm.

@@ -9,6 +9,7 @@
 #include <tdiff/dynamic/tensor.hpp>
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -24,15 +25,65 @@ namespace tdiff::dynamic::detail {
 
 struct FunctionNode;
 
+/// An address unique to the calling thread (while it runs).
+inline const void* this_thread_tag() noexcept {
+  thread_local const char tag = 0;
+  return &tag;
+}
+
+/// The number of Variable handles on a node, counted without a locked
+/// instruction in the common case (biased reference counting, as in CPython's
+/// free-threaded build): the thread that made the node counts in `own` with
+/// plain loads and stores (one writer), other threads count in `others`
+/// atomically. A handle may be made in one thread and dropped in another, so
+/// each half may wrap around; their sum modulo 2^32 is the count. Whether the
+/// count reached zero is asked only where a node may close a cycle (see the
+/// collector), and then both sides order their update before reading the
+/// other half, so that at least one of two racing last releases sees zero.
+class handle_count {
+ public:
+  void add() noexcept {
+    if (owner_ == this_thread_tag())
+      own_.store(own_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    else
+      others_.fetch_add(1, std::memory_order_relaxed);
+  }
+  /// Removes a handle; if `ask`, returns whether none is left.
+  bool remove(bool ask) noexcept {
+    if (owner_ == this_thread_tag()) {
+      const std::uint32_t left = own_.load(std::memory_order_relaxed) - 1;
+      if (!ask) {
+        own_.store(left, std::memory_order_relaxed);
+        return false;
+      }
+      own_.store(left, std::memory_order_seq_cst);
+      return left + others_.load(std::memory_order_seq_cst) == 0;
+    }
+    const std::uint32_t left = others_.fetch_sub(1, std::memory_order_seq_cst) - 1;
+    return ask && left + own_.load(std::memory_order_seq_cst) == 0;
+  }
+  /// Whether no handle is left (exact when no other thread is adding or removing one).
+  bool none() const noexcept {
+    return own_.load(std::memory_order_seq_cst) + others_.load(std::memory_order_seq_cst) == 0;
+  }
+
+ private:
+  const void* owner_ = this_thread_tag();
+  std::atomic<std::uint32_t> own_{0};
+  std::atomic<std::uint32_t> others_{0};
+};
+
 struct VariableNode {
   Tensor data;
   std::shared_ptr<VariableNode> grad;  // itself a variable, so that it can carry a graph
   std::shared_ptr<FunctionNode> creator;
   int generation = 0;
   std::string name;
-  std::size_t handles = 0;  // Variable handles on this node (the user's view)
-  std::uint64_t visit = 0;  // cycle collection: the pass that last saw this node
-  std::size_t slot = 0;     // ... and its index in that pass
+  handle_count handles;  // Variable handles on this node (the user's view)
+  // Cycle collection (under the collectors' lock): the last collection that
+  // saw this node, and the node's index in it.
+  std::uint64_t visit = 0;
+  std::size_t slot = 0;
 
   explicit VariableNode(Tensor t) : data(std::move(t)) {}
   ~VariableNode() {
@@ -48,7 +99,6 @@ struct FunctionNode {
   int generation = 0;
   std::uint64_t visit = 0;  // cycle collection, as in VariableNode
   std::size_t slot = 0;
-  std::uint64_t queued = 0;  // the backward pass that queued this function
 
   virtual ~FunctionNode() {
     for (auto& in : inputs) bury(std::move(in));

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: BSL-1.0
+/// @file
+/// Defines `marks`: the visit marks of one walk over the graph, kept by the
+/// walking thread instead of in the nodes.
+#ifndef TDIFF_DYNAMIC_DETAIL_MARKS_HPP
+#define TDIFF_DYNAMIC_DETAIL_MARKS_HPP
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace tdiff::dynamic::detail {
+
+/// A map from node addresses to a number (an index, or just "seen") for one
+/// walk: a backward pass, a cycle collection. Nodes may be shared by
+/// threads, so a walk must not write into them; this table is the walker's
+/// own. Open addressing with linear probing; `clear` is O(1) (a new stamp
+/// invalidates every slot), so a thread reuses one table's memory walk after
+/// walk without allocating.
+class marks {
+ public:
+  /// Starts a new walk: no address is marked.
+  void clear() noexcept {
+    count_ = 0;
+    if (++stamp_ == 0) {  // wrapped after 2^32 walks: forget the old stamps for real
+      for (slot& s : slots_) s.stamp = 0;
+      stamp_ = 1;
+    }
+  }
+
+  /// Marks `key` with `value` if it is not marked yet; returns its value and
+  /// whether it was inserted now.
+  std::pair<std::uint32_t, bool> insert(const void* key, std::uint32_t value) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    slot& s = probe(slots_, key, stamp_);
+    if (s.stamp == stamp_) return {s.value, false};
+    s = {key, stamp_, value};
+    ++count_;
+    return {value, true};
+  }
+
+  /// The value `key` was marked with (it must be marked).
+  std::uint32_t at(const void* key) noexcept { return probe(slots_, key, stamp_).value; }
+
+ private:
+  struct slot {
+    const void* key = nullptr;
+    std::uint32_t stamp = 0;  // the slot is in use in the walk with this stamp
+    std::uint32_t value = 0;
+  };
+
+  static slot& probe(std::vector<slot>& slots, const void* key, std::uint32_t stamp) noexcept {
+    const std::size_t mask = slots.size() - 1;
+    // Fibonacci hashing of the address (nodes are at least 16-byte aligned).
+    std::size_t i =
+        static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(key) >> 4) * 0x9E3779B97F4A7C15ull >> 20) &
+        mask;
+    while (slots[i].stamp == stamp && slots[i].key != key) i = (i + 1) & mask;
+    return slots[i];
+  }
+
+  void grow() {
+    std::vector<slot> bigger(std::max<std::size_t>(64, std::bit_ceil(4 * (count_ + 1))));
+    for (const slot& s : slots_)
+      if (s.stamp == stamp_) probe(bigger, s.key, stamp_) = s;
+    slots_.swap(bigger);
+  }
+
+  std::vector<slot> slots_;
+  std::uint32_t stamp_ = 1;
+  std::size_t count_ = 0;
+};
+
+}  // namespace tdiff::dynamic::detail
+
+#endif  // TDIFF_DYNAMIC_DETAIL_MARKS_HPP
