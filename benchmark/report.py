@@ -235,6 +235,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--command", required=True)
     p.add_argument("--compile")
+    p.add_argument("--memory", help="rows printed by build/.../memory_dynamic")
     p.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
     p.add_argument("results", nargs="+")
     a = p.parse_args()
@@ -245,7 +246,8 @@ def main():
     page = (ROOT / "benchmark" / "performance.md.in").read_text()
     fill = {"machine": machine(contexts), "command": a.command, "targets": targets(times),
             "runtime_tables": runtime_tables(times),
-            "compile_tables": compile_tables(compile_data) if compile_data else "(not measured in this run)"}
+            "compile_tables": compile_tables(compile_data) if compile_data else "(not measured in this run)",
+            "memory_table": pathlib.Path(a.memory).read_text().rstrip() if a.memory else "(not measured in this run)"}
     for k, v in fill.items():
         page = page.replace("{{" + k + "}}", v)
     out.write_text(page)

@@ -19,6 +19,14 @@
 #endif
 #endif
 
+// TDIFF_NO_POOLS: graph nodes and tensor buffers come straight from operator
+// new, not from tdiff's free lists. Defined under AddressSanitizer (so that
+// ASan sees every allocation); benchmark/memory.cpp defines it to count the
+// memory that is alive.
+#if defined(TDIFF_ADDRESS_SANITIZER) && !defined(TDIFF_NO_POOLS)
+#define TDIFF_NO_POOLS 1
+#endif
+
 #if __cplusplus < 202002L
 #error "tdiff needs C++20: compile with -std=c++20 or later"
 #endif

@@ -75,7 +75,7 @@ struct buffer_allocator {
   };
 
   T* allocate(std::size_t n) {
-#ifndef TDIFF_ADDRESS_SANITIZER
+#ifndef TDIFF_NO_POOLS
     cache& c = cache::local();
     for (std::size_t i = c.count; i-- > 0;) {
       if (c.blocks[i].first == n) {
@@ -87,8 +87,8 @@ struct buffer_allocator {
 #endif
     return static_cast<T*>(::operator new(n * sizeof(T)));
   }
-  void deallocate(T* p, std::size_t n) noexcept {
-#ifndef TDIFF_ADDRESS_SANITIZER
+  void deallocate(T* p, [[maybe_unused]] std::size_t n) noexcept {
+#ifndef TDIFF_NO_POOLS
     cache& c = cache::local();
     if (c.count < cache::capacity) {
       c.blocks[c.count++] = {n, p};

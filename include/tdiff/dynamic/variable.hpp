@@ -88,8 +88,11 @@ class Variable {
   std::size_t size() const { return node_->data.size(); }
   double item() const { return node_->data.item(); }
 
-  const std::string& name() const { return node_->name; }
-  void set_name(std::string n) { node_->name = std::move(n); }
+  const std::string& name() const {
+    static const std::string none;
+    return node_->name ? *node_->name : none;
+  }
+  void set_name(std::string n) { node_->name = std::make_unique<std::string>(std::move(n)); }
   int generation() const { return node_->generation; }
   /// The name of the function that made this variable ("" for a leaf).
   std::string_view creator_name() const {
@@ -248,6 +251,7 @@ void backward_pass(const std::shared_ptr<FunctionNode>& start, bool create_graph
     }
     grads.done(out);
   }
+  queued.shrink_past(std::size_t{1} << 16);
 }
 
 /// Gradients in the nodes' grad fields, with an undo log so that a throw
@@ -264,12 +268,20 @@ struct node_grads {
       x->grad = gx.node();
     else  // a new variable, never in place: x.grad may be shared or recorded
       x->grad = (Variable(x->grad) + gx).node();
-    if (x->handles.none() && may_close_cycle(*x)) gc.note_root(x);
   }
   void done(const std::shared_ptr<VariableNode>& out) {
     if (retain_grad) return;
     undo.emplace_back(out, out->grad);
     out->grad.reset();
+  }
+  /// After the pass: nodes it left with a recorded grad and without a handle
+  /// are the collector's new roots. (Noted only now: most nodes that got such
+  /// a grad lost it again in done(), and a root noted early held them alive
+  /// until the next collection.)
+  void commit() noexcept {
+    for (const auto& entry : undo)
+      if (entry.first->handles.none() && may_close_cycle(*entry.first)) gc.note_root(entry.first);
+    undo.clear();
   }
   void restore() noexcept {
     for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
@@ -293,8 +305,8 @@ inline void Variable::backward(backward_options options) {
     grads.restore();
     throw;
   }
-  grads.undo.clear();
-  collector.maybe_collect();
+  grads.commit();
+  collector.maybe_collect(detail::collector::patience_after_backward);
 }
 
 namespace detail {
@@ -353,7 +365,7 @@ inline std::vector<Variable> grad(const Variable& y, const std::vector<Variable>
     result.push_back(it != grads.grads.end() ? it->second : Variable(Tensor::full(x.shape(), 0.0)));
   }
   grads.grads.clear();
-  detail::thread_collector().maybe_collect();
+  detail::thread_collector().maybe_collect(detail::collector::patience_after_backward);
   return result;
 }
 

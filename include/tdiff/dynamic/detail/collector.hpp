@@ -25,19 +25,29 @@ namespace tdiff::dynamic::detail {
 /// The cycle collector's state, per thread. Reference cycles are made only by
 /// create_graph: x -> x.grad -> its creator -> ... -> x. Every such cycle
 /// passes through a node whose grad has a creator, so those nodes are the
-/// roots: when their last handle goes, or when backward gives a grad with a
-/// creator to a node that has no handle (a temporary leaf). A collection runs
-/// when a root arrives, unless the nodes made since the last collection are
-/// fewer than a quarter of the nodes that collection looked at: then the
-/// roots wait. So garbage is freed at once in the common case (while its
-/// memory is still in cache), and collection costs O(1) per node made however
-/// large the live graph, as CPython's thresholds intend. A thread's remaining
-/// roots are collected when the thread ends.
+/// roots: when their last handle goes, or when a backward pass leaves a grad
+/// with a creator on a node that has no handle (a temporary leaf). A
+/// collection runs when a root arrives, if the walks so far plus the next
+/// one (estimated by what the last collection left alive) stay within 4
+/// nodes walked per node made on this thread (1 after a backward pass);
+/// otherwise the roots wait. So
+/// collection costs O(1) per node made however large the live graph, as
+/// CPython's thresholds intend, and garbage is freed at once in the common
+/// case, while its memory is still in cache: the budget is the thread's
+/// whole history, not the nodes made since the last collection (that rule
+/// kept each create_graph loop's graph alive into the next loop, 1.3-2x the
+/// memory, because a collection had just walked it while still alive). A
+/// thread's remaining roots are collected when the thread ends.
 struct collector {
-  static constexpr std::size_t patience = 4;  // walks of up to 4 nodes per node made
+  // Nodes walked per node made: after a handle's release (a variable, held no
+  // more, whose grad has a creator: a whole graph may have just died), and
+  // after a backward pass (roots it left on temporaries: rarely garbage yet).
+  static constexpr std::size_t patience_after_release = 4;
+  static constexpr std::size_t patience_after_backward = 1;
   std::vector<std::shared_ptr<VariableNode>> roots;
-  std::size_t made = 0;       // nodes made since the last collection
-  std::size_t last_walk = 0;  // nodes the last collection looked at
+  std::uint64_t made = 0;     // nodes made on this thread
+  std::uint64_t walked = 0;   // nodes all collections on this thread looked at
+  std::size_t last_walk = 0;  // nodes the last collection left alive: the next walk's start
   struct object {
     VariableNode* var;  // one of the two is set
     FunctionNode* fn;
@@ -49,7 +59,7 @@ struct collector {
 
   void add_root(std::shared_ptr<VariableNode>&& n) {
     roots.push_back(std::move(n));
-    maybe_collect();
+    maybe_collect(patience_after_release);
   }
   /// A root found by backward (which must not throw from its undo path).
   void note_root(const std::shared_ptr<VariableNode>& n) noexcept {
@@ -58,8 +68,8 @@ struct collector {
     } catch (...) {  // out of memory: this cycle stays
     }
   }
-  void maybe_collect() noexcept {
-    if (made * patience >= last_walk && thread_config().backward_depth == 0) collect_or_leave();
+  void maybe_collect(std::size_t patience) noexcept {
+    if (made * patience >= walked + last_walk && thread_config().backward_depth == 0) collect_or_leave();
   }
   void collect();
   /// Out of memory while looking: the cycles stay, nothing throws.
@@ -97,9 +107,9 @@ inline bool may_close_cycle(const VariableNode& n) { return n.grad && n.grad->cr
 inline void collector::collect() {
   std::vector<std::shared_ptr<VariableNode>> starts;
   starts.swap(roots);
-  made = 0;
-  // A root that got a handle again since is no root (x.grad() made one).
-  std::erase_if(starts, [](const auto& n) { return !n->handles.none(); });
+  // A root that got a handle again since is no root (x.grad() made one), nor
+  // is one whose grad was dropped or replaced by a value since.
+  std::erase_if(starts, [](const auto& n) { return !n->handles.none() || !may_close_cycle(*n); });
   last_walk = 0;
   if (starts.empty()) return;
   // One collection at a time in the process: the visit marks live in the
@@ -114,7 +124,7 @@ inline void collector::collect() {
     auto* p = sp.get();
     if (p->visit != pass) {
       p->visit = pass;
-      p->slot = objects.size();
+      p->slot = static_cast<std::uint32_t>(objects.size());  // (4 billion nodes: 600 GB)
       if constexpr (std::is_same_v<std::decay_t<decltype(*p)>, VariableNode>)
         objects.push_back({p, nullptr, static_cast<long>(sp.use_count()), 0, false});
       else
@@ -156,9 +166,12 @@ inline void collector::collect() {
     }
   }
   std::vector<std::shared_ptr<VariableNode>> released;
-  for (const object& o : objects)
+  walked += objects.size();
+  last_walk = 0;  // the next walk's size: what stays alive (the garbage is freed now)
+  for (const object& o : objects) {
+    last_walk += o.alive;
     if (!o.alive && o.var && o.var->grad) released.push_back(std::move(o.var->grad));
-  last_walk = objects.size();
+  }
   objects.clear();
   for (auto& r : released) bury(std::move(r));
   for (std::size_t i = kept; i < starts.size(); ++i) bury(std::move(starts[i]));

@@ -6,7 +6,6 @@
 #define TDIFF_DYNAMIC_DETAIL_MARKS_HPP
 
 #include <algorithm>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -28,6 +27,15 @@ class marks {
     if (++stamp_ == 0) {  // wrapped after 2^32 walks: forget the old stamps for real
       for (slot& s : slots_) s.stamp = 0;
       stamp_ = 1;
+    }
+  }
+
+  /// Gives the memory back if the table grew past `slots` (after a walk over
+  /// a large graph, so that a thread does not keep it for good).
+  void shrink_past(std::size_t slots) noexcept {
+    if (slots_.size() > slots) {
+      std::vector<slot>().swap(slots_);
+      count_ = 0;
     }
   }
 
@@ -63,7 +71,7 @@ class marks {
   }
 
   void grow() {
-    std::vector<slot> bigger(std::max<std::size_t>(64, std::bit_ceil(4 * (count_ + 1))));
+    std::vector<slot> bigger(std::max<std::size_t>(64, 2 * slots_.size()));
     for (const slot& s : slots_)
       if (s.stamp == stamp_) probe(bigger, s.key, stamp_) = s;
     slots_.swap(bigger);

@@ -77,13 +77,13 @@ struct VariableNode {
   Tensor data;
   std::shared_ptr<VariableNode> grad;  // itself a variable, so that it can carry a graph
   std::shared_ptr<FunctionNode> creator;
-  int generation = 0;
-  std::string name;
-  handle_count handles;  // Variable handles on this node (the user's view)
+  std::unique_ptr<std::string> name;  // rarely set: a pointer, not 32 bytes in every node
+  handle_count handles;               // Variable handles on this node (the user's view)
   // Cycle collection (under the collectors' lock): the last collection that
   // saw this node, and the node's index in it.
   std::uint64_t visit = 0;
-  std::size_t slot = 0;
+  std::uint32_t slot = 0;
+  int generation = 0;
 
   explicit VariableNode(Tensor t) : data(std::move(t)) {}
   ~VariableNode() {
@@ -94,11 +94,11 @@ struct VariableNode {
 
 struct FunctionNode {
   std::array<std::shared_ptr<VariableNode>, 2> inputs;
-  std::size_t arity = 0;
   std::weak_ptr<VariableNode> output;
-  int generation = 0;
   std::uint64_t visit = 0;  // cycle collection, as in VariableNode
-  std::size_t slot = 0;
+  std::uint32_t slot = 0;
+  int generation = 0;
+  std::uint32_t arity = 0;
 
   virtual ~FunctionNode() {
     for (auto& in : inputs) bury(std::move(in));

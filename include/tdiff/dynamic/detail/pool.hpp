@@ -5,6 +5,8 @@
 #ifndef TDIFF_DYNAMIC_DETAIL_POOL_HPP
 #define TDIFF_DYNAMIC_DETAIL_POOL_HPP
 
+#include <tdiff/config.hpp>
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -158,12 +160,12 @@ class block_pool {
   }
 };
 
-/// The allocator of std::allocate_shared for graph nodes. Under
-/// AddressSanitizer it allocates plainly, so that ASan sees every node.
+/// The allocator of std::allocate_shared for graph nodes. With TDIFF_NO_POOLS
+/// (under AddressSanitizer) it allocates plainly, so that ASan sees every node.
 template <class T>
 struct pool_allocator {
   using value_type = T;
-#ifdef TDIFF_ADDRESS_SANITIZER
+#ifdef TDIFF_NO_POOLS
   static constexpr bool pooled = false;
 #else
   static constexpr bool pooled = true;
