@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 /// @file
-/// Defines `tdiff::derivative`, `tdiff::gradient` and `tdiff::hessian`.
+/// Defines `tdiff::derivative`, `tdiff::gradient`, `tdiff::hessian` and
+/// `tdiff::jacobian`.
 ///
 /// A derivative is a new expression type, computed by the compiler and
 /// simplified as it is built; its run-time constants are those of the
@@ -13,9 +14,12 @@
 #include <tdiff/functions.hpp>
 
 #include <boost/hana/tuple.hpp>
+#include <boost/hana/unpack.hpp>
 
 #include <cstddef>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace tdiff {
 namespace detail {
@@ -54,20 +58,66 @@ constexpr auto derivative(const F& f, const X1& x1, const X2& x2, const Xs&... x
     return derivative(derivative(f, x1), x2, xs...);
 }
 
-/// The gradient (df/dx1, ..., df/dxn), as a boost::hana::tuple of expressions.
+namespace detail {
+
+/// The variables as scalar variables, in order: a vector variable gives its
+/// components, a scalar variable itself.
+template <class G, class... Xs>
+constexpr auto with_scalar_variables(G g, const Xs&... xs) {
+  return std::apply([&](const auto&... scalars) { return g(scalars...); }, std::tuple_cat(components(xs)...));
+}
+
+/// Row R of the Hessian: d2f/dxR dxC for each C, the pair (R, C) built as
+/// (min, max), so that each symmetric pair is one type.
+template <std::size_t R, class F, class Vars, std::size_t... C>
+constexpr auto hessian_row(const F& f, const Vars& vars, std::index_sequence<C...>) {
+  constexpr auto element = []<std::size_t A, std::size_t B>(const F& g, const Vars& v) {
+    return derivative(derivative(g, std::get<(A < B ? A : B)>(v)), std::get<(A < B ? B : A)>(v));
+  };
+  return boost::hana::make_tuple(element.template operator()<R, C>(f, vars)...);
+}
+
+}  // namespace detail
+
+/// The gradient (df/dx1, ..., df/dxn), as a boost::hana::tuple of expressions;
+/// a vector variable among the xs stands for its components, in order.
 template <class F, class... Xs>
 constexpr auto gradient(const F& f, const Xs&... xs) {
   static_assert(sizeof...(Xs) > 0, "tdiff: gradient: name at least one variable");
-  if constexpr (detail::check_derivative_arguments<F, Xs...>())
-    return boost::hana::make_tuple(derivative(f, xs)...);
+  return detail::with_scalar_variables(
+      [&](const auto&... x) {
+        if constexpr (detail::check_derivative_arguments<F, std::remove_cvref_t<decltype(x)>...>())
+          return boost::hana::make_tuple(derivative(f, x)...);
+      },
+      xs...);
 }
 
-/// The Hessian: a hana::tuple of rows, row i holding d/dxj (df/dxi).
+/// The Hessian: a hana::tuple of rows, row i holding d2f/dxi dxj; each
+/// symmetric pair is built once. Vector variables as in gradient.
 template <class F, class... Xs>
 constexpr auto hessian(const F& f, const Xs&... xs) {
   static_assert(sizeof...(Xs) > 0, "tdiff: hessian: name at least one variable");
-  if constexpr (detail::check_derivative_arguments<F, Xs...>())
-    return boost::hana::make_tuple(gradient(derivative(f, xs), xs...)...);
+  return detail::with_scalar_variables(
+      [&](const auto&... x) {
+        if constexpr (detail::check_derivative_arguments<F, std::remove_cvref_t<decltype(x)>...>()) {
+          const std::tuple vars{x...};
+          return [&]<std::size_t... R>(std::index_sequence<R...>) {
+            return boost::hana::make_tuple(
+                detail::hessian_row<R>(f, vars, std::index_sequence_for<decltype(x)...>{})...);
+          }
+          (std::index_sequence_for<decltype(x)...>{});
+        }
+      },
+      xs...);
+}
+
+/// The Jacobian of the functions fs (a boost::hana::tuple of expressions): a
+/// hana::tuple of their gradients, one row per function.
+template <class... Fs, class... Xs>
+constexpr auto jacobian(const boost::hana::tuple<Fs...>& fs, const Xs&... xs) {
+  static_assert(sizeof...(Fs) > 0, "tdiff: jacobian: give at least one function");
+  return boost::hana::unpack(
+      fs, [&](const auto&... f) { return boost::hana::make_tuple(gradient(f, xs...)...); });
 }
 
 }  // namespace tdiff

@@ -111,7 +111,8 @@ constexpr auto eval_tuple(const boost::hana::tuple<Ts...>& t, const Bs&... bs) {
 /// std::array of values and for a Hessian a std::array of std::array.
 template <class E, class... Bindings>
 constexpr auto eval(const E& e, const Bindings&... bindings) {
-  return detail::eval_any(e, bindings...);
+  return detail::with_scalar_bindings([&](const auto&... bs) { return detail::eval_any(e, bs...); },
+                                      bindings...);
 }
 
 }  // namespace tdiff

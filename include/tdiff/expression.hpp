@@ -13,6 +13,7 @@
 #include <tdiff/detail/shift.hpp>
 #include <tdiff/detail/simplify.hpp>
 #include <tdiff/detail/values.hpp>
+#include <tdiff/detail/vector_binding.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -38,7 +39,8 @@ struct expr {
   /// the common type of the bound values, integers counting as double.
   template <class... Bindings>
   constexpr auto operator()(const Bindings&... bindings) const {
-    return detail::evaluate<Node>(constants, bindings...);
+    return detail::with_scalar_bindings(
+        [this](const auto&... bs) { return detail::evaluate<Node>(constants, bs...); }, bindings...);
   }
 
   /// `x = v` binds v to the variable x, for evaluation: v is a scalar, or an
@@ -97,10 +99,22 @@ struct variable_named<S, std::index_sequence<I...>> {
 template <class T>
 concept expression = detail::is_expr_v<std::remove_cvref_t<T>>;
 
+namespace detail {
+inline constexpr std::size_t scalar_variable = ~std::size_t{0};
+template <fixed_string Name, std::size_t N>
+constexpr auto make_var() {
+  if constexpr (N == scalar_variable)
+    return expr<typename variable_named<Name>::type>{};
+  else
+    return vector_variable<Name, N>{};
+}
+}  // namespace detail
+
 /// The variable named `Name`; its name is its identity: `var<"x">` in two places
-/// is the same variable.
-template <detail::fixed_string Name>
-inline constexpr expr<typename detail::variable_named<Name>::type> var{};
+/// is the same variable. `var<"v", N>` is a vector variable (<tdiff/vector.hpp>):
+/// N scalar variables named "v[0]" ... "v[N-1]".
+template <detail::fixed_string Name, std::size_t N = detail::scalar_variable>
+inline constexpr auto var = detail::make_var<Name, N>();
 
 /// The exact rational constant N/D (folded exactly at compile time).
 template <std::intmax_t N, std::intmax_t D = 1>

@@ -18,5 +18,6 @@
 #include <tdiff/function.hpp>
 #include <tdiff/functions.hpp>
 #include <tdiff/to_string.hpp>
+#include <tdiff/vector.hpp>
 
 #endif  // TDIFF_TDIFF_HPP

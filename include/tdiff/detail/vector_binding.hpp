@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: BSL-1.0
+/// @file
+/// Defines the names of vector variables' components ("v[3]") and
+/// `vector_binding` (`v = std::array{...}`), which evaluation spreads into
+/// one binding per component.
+#ifndef TDIFF_DETAIL_VECTOR_BINDING_HPP
+#define TDIFF_DETAIL_VECTOR_BINDING_HPP
+
+#include <tdiff/detail/evaluate.hpp>
+#include <tdiff/detail/fixed_string.hpp>
+#include <tdiff/detail/nodes.hpp>
+
+#include <array>
+#include <cstddef>
+#include <tuple>
+#include <utility>
+
+namespace tdiff {
+template <detail::fixed_string Name, std::size_t N>
+struct vector_variable;  // <tdiff/vector.hpp>
+}  // namespace tdiff
+
+namespace tdiff::detail {
+
+constexpr std::size_t decimal_digits(std::size_t i) { return i < 10 ? 1 : 1 + decimal_digits(i / 10); }
+
+/// "v[12]": the name of component I of the vector variable named Name.
+template <fixed_string Name, std::size_t I>
+constexpr auto component_text() {
+  std::array<char, Name.size() + decimal_digits(I) + 2> text{};
+  std::size_t at = 0;
+  for (std::size_t k = 0; k < Name.size(); ++k) text[at++] = Name.chars[k];
+  text[at++] = '[';
+  for (std::size_t k = decimal_digits(I), rest = I; k-- > 0; rest /= 10) text[at + k] = char('0' + rest % 10);
+  text[text.size() - 1] = ']';
+  return text;
+}
+template <auto Text, std::size_t... J>
+variable<Text[J]...> variable_from_text(std::index_sequence<J...>);
+
+/// Component I of vector variable Name: a scalar variable named "Name[I]".
+template <fixed_string Name, std::size_t I>
+using component_t = decltype(variable_from_text<component_text<Name, I>()>(
+    std::make_index_sequence<component_text<Name, I>().size()>{}));
+
+/// `v = std::array{...}`: a value for every component of v.
+template <fixed_string Name, std::size_t N, class T>
+struct vector_binding {
+  std::array<T, N> values;
+};
+template <class T>
+inline constexpr bool is_vector_binding_v = false;
+template <fixed_string Name, std::size_t N, class T>
+inline constexpr bool is_vector_binding_v<vector_binding<Name, N, T>> = true;
+
+/// A binding as a tuple of scalar bindings: a vector binding gives one per component.
+template <class B>
+constexpr auto as_bindings(const B& b) {
+  if constexpr (is_vector_binding_v<B>) {
+    return [&]<fixed_string Name, std::size_t N, class T, std::size_t... I>(
+        const vector_binding<Name, N, T>& vb, std::index_sequence<I...>) {
+      return std::tuple{binding<component_t<Name, I>, T>{vb.values[I]}...};
+    }
+    (b, std::make_index_sequence<std::tuple_size_v<decltype(b.values)>>{});
+  } else {
+    return std::tuple<const B&>{b};
+  }
+}
+
+/// Calls f with the bindings, vector bindings spread into their components.
+template <class F, class... Bs>
+constexpr decltype(auto) with_scalar_bindings(F&& f, const Bs&... bs) {
+  if constexpr ((is_vector_binding_v<Bs> || ...))
+    return std::apply([&](const auto&... flat) -> decltype(auto) { return f(flat...); },
+                      std::tuple_cat(as_bindings(bs)...));
+  else
+    return f(bs...);
+}
+
+template <class T>
+inline constexpr bool is_vector_variable_v = false;
+template <fixed_string Name, std::size_t N>
+inline constexpr bool is_vector_variable_v<vector_variable<Name, N>> = true;
+
+/// A vector variable as the tuple of its components; anything else as itself.
+template <class V>
+constexpr auto components(const V& v) {
+  if constexpr (is_vector_variable_v<V>) return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return std::tuple{v.template get<I>()...};
+    }
+  (std::make_index_sequence<V::size()>{});
+  else return std::tuple<V>{v};
+}
+
+}  // namespace tdiff::detail
+
+#endif  // TDIFF_DETAIL_VECTOR_BINDING_HPP
