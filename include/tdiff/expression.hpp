@@ -48,19 +48,28 @@ struct expr {
   /// containers in the call that evaluates: `f(x = xs)`).
   template <class V>
   constexpr auto operator=(V&& v) const {
-    static_assert(detail::is_variable_v<Node>,
-                  "tdiff: only a variable can be given a value: write x = 1.0 "
-                  "with constexpr auto x = tdiff::var<\"x\">");
     using value = std::remove_cvref_t<V>;
-    if constexpr (scalar<value>) {
-      return detail::binding<Node, value>{v};
-    } else if constexpr (elementwise<value> && std::is_lvalue_reference_v<V>) {
-      return detail::binding<Node, const value&>{v};
-    } else if constexpr (elementwise<value>) {
-      return detail::binding<Node, value>{std::move(v)};
-    } else {
-      (void)sizeof(bad_value<Node>);
+    if constexpr (requires { typename value::node_type; }) {  // another expression
+      static_assert(
+          !requires { typename value::node_type; },
+          "tdiff: an expression cannot be reassigned: its type changes with every operation, so "
+          "s = s + term cannot accumulate in a loop; build the sum with tdiff::sum<N>(fn), "
+          "or name each step (auto s2 = s1 + term)");
       return detail::binding<Node, double>{0.0};
+    } else {
+      static_assert(detail::is_variable_v<Node>,
+                    "tdiff: only a variable can be given a value: write x = 1.0 "
+                    "with constexpr auto x = tdiff::var<\"x\">");
+      if constexpr (scalar<value>) {
+        return detail::binding<Node, value>{v};
+      } else if constexpr (elementwise<value> && std::is_lvalue_reference_v<V>) {
+        return detail::binding<Node, const value&>{v};
+      } else if constexpr (elementwise<value>) {
+        return detail::binding<Node, value>{std::move(v)};
+      } else {
+        (void)sizeof(bad_value<Node>);
+        return detail::binding<Node, double>{0.0};
+      }
     }
   }
 
