@@ -60,13 +60,6 @@ constexpr auto derivative(const F& f, const X1& x1, const X2& x2, const Xs&... x
 
 namespace detail {
 
-/// The variables as scalar variables, in order: a vector variable gives its
-/// components, a scalar variable itself.
-template <class G, class... Xs>
-constexpr auto with_scalar_variables(G g, const Xs&... xs) {
-  return std::apply([&](const auto&... scalars) { return g(scalars...); }, std::tuple_cat(components(xs)...));
-}
-
 /// Row R of the Hessian: d2f/dxR dxC for each C, the pair (R, C) built as
 /// (min, max), so that each symmetric pair is one type.
 template <std::size_t R, class F, class Vars, std::size_t... C>

@@ -67,14 +67,24 @@ constexpr auto as_bindings(const B& b) {
   }
 }
 
+/// f(args...) with some arguments spread: Spread(a) gives the tuple of
+/// arguments that a stands for. When Any is false nothing needs spreading,
+/// and f is called directly (no tuple is built: this is every call without
+/// vector variables).
+template <bool Any, class F, class Spread, class... As>
+constexpr decltype(auto) call_spread(F&& f, Spread spread, const As&... as) {
+  if constexpr (Any)
+    return std::apply([&](const auto&... flat) -> decltype(auto) { return f(flat...); },
+                      std::tuple_cat(spread(as)...));
+  else
+    return f(as...);
+}
+
 /// Calls f with the bindings, vector bindings spread into their components.
 template <class F, class... Bs>
 constexpr decltype(auto) with_scalar_bindings(F&& f, const Bs&... bs) {
-  if constexpr ((is_vector_binding_v<Bs> || ...))
-    return std::apply([&](const auto&... flat) -> decltype(auto) { return f(flat...); },
-                      std::tuple_cat(as_bindings(bs)...));
-  else
-    return f(bs...);
+  return call_spread<(is_vector_binding_v<Bs> || ...)>(
+      f, [](const auto& b) { return as_bindings(b); }, bs...);
 }
 
 template <class T>
@@ -85,11 +95,19 @@ inline constexpr bool is_vector_variable_v<vector_variable<Name, N>> = true;
 /// A vector variable as the tuple of its components; anything else as itself.
 template <class V>
 constexpr auto components(const V& v) {
-  if constexpr (is_vector_variable_v<V>) return [&]<std::size_t... I>(std::index_sequence<I...>) {
-      return std::tuple{v.template get<I>()...};
-    }
-  (std::make_index_sequence<V::size()>{});
-  else return std::tuple<V>{v};
+  if constexpr (is_vector_variable_v<V>) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) { return std::tuple{v.template get<I>()...}; }
+    (std::make_index_sequence<V::size()>{});
+  } else {
+    return std::tuple<V>{v};
+  }
+}
+
+/// Calls f with the variables, vector variables spread into their components.
+template <class F, class... Xs>
+constexpr decltype(auto) with_scalar_variables(F&& f, const Xs&... xs) {
+  return call_spread<(is_vector_variable_v<Xs> || ...)>(
+      f, [](const auto& x) { return components(x); }, xs...);
 }
 
 }  // namespace tdiff::detail

@@ -230,7 +230,7 @@ void backward_pass(const std::shared_ptr<FunctionNode>& start, bool create_graph
   queued.clear();
   std::uint64_t counter = 0;
   auto add = [&](const std::shared_ptr<FunctionNode>& f) {
-    if (f && queued.insert(f.get(), 0).second) pending.push({f->generation, counter++, f});
+    if (f && queued.insert(f.get())) pending.push({f->generation, counter++, f});
   };
   add(start);
   while (!pending.empty()) {
@@ -280,13 +280,13 @@ struct node_grads {
   /// until the next collection.)
   void commit() noexcept {
     for (const auto& entry : undo)
-      if (entry.first->handles.none() && may_close_cycle(*entry.first)) gc.note_root(entry.first);
+      if (may_be_garbage_root(*entry.first)) gc.note_root(entry.first);
     undo.clear();
   }
   void restore() noexcept {
     for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
       it->first->grad = std::move(it->second);
-      if (it->first->handles.none() && may_close_cycle(*it->first)) gc.note_root(it->first);
+      if (may_be_garbage_root(*it->first)) gc.note_root(it->first);
     }
   }
 };

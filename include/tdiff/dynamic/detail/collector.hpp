@@ -10,7 +10,6 @@
 #include <tdiff/dynamic/detail/graveyard.hpp>
 #include <tdiff/dynamic/detail/node.hpp>
 
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -81,11 +80,14 @@ struct collector {
   }
   ~collector() { collect_or_leave(); }
 };
-/// Collections number their walks in one sequence, across threads.
-inline std::atomic<std::uint64_t> next_collection{0};
-inline std::mutex& collection_mutex() {
-  static std::mutex m;
-  return m;
+/// One collection at a time in the process, each numbered (its walk's mark).
+struct collection_lock {
+  std::mutex mutex;
+  std::uint64_t passes = 0;  // guarded by mutex
+};
+inline collection_lock& collections() {
+  static collection_lock lock;
+  return lock;
 }
 inline collector& thread_collector() {
   thread_graveyard();  // made first, so that it outlives the collector (whose destructor buries)
@@ -97,6 +99,8 @@ inline void collect_garbage() { thread_collector().collect_or_leave(); }
 
 /// Whether n, once no handle holds it, may be part of a garbage cycle.
 inline bool may_close_cycle(const VariableNode& n) { return n.grad && n.grad->creator; }
+/// Whether n is a root for the collector now: no handle, and a recorded grad.
+inline bool may_be_garbage_root(const VariableNode& n) { return n.handles.none() && may_close_cycle(n); }
 
 /// Trial deletion, as in CPython's collector. The roots are nodes whose last
 /// handle went away (the collector's own copies of them are not outside
@@ -109,14 +113,15 @@ inline void collector::collect() {
   starts.swap(roots);
   // A root that got a handle again since is no root (x.grad() made one), nor
   // is one whose grad was dropped or replaced by a value since.
-  std::erase_if(starts, [](const auto& n) { return !n->handles.none() || !may_close_cycle(*n); });
+  std::erase_if(starts, [](const auto& n) { return !may_be_garbage_root(*n); });
   last_walk = 0;
   if (starts.empty()) return;
   // One collection at a time in the process: the visit marks live in the
   // nodes, and nodes reachable from several threads' graphs (shared weights,
   // shared intermediates) may be walked by each.
-  const std::lock_guard lock(collection_mutex());
-  const std::uint64_t pass = next_collection.fetch_add(1, std::memory_order_relaxed) + 1;
+  collection_lock& all = collections();
+  const std::lock_guard lock(all.mutex);
+  const std::uint64_t pass = ++all.passes;
   objects.clear();
   stack.clear();
   // Visit marks live in the nodes: no hashing, no allocation once warm.

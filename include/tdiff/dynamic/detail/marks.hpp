@@ -1,24 +1,22 @@
 // SPDX-License-Identifier: BSL-1.0
 /// @file
-/// Defines `marks`: the visit marks of one walk over the graph, kept by the
-/// walking thread instead of in the nodes.
+/// Defines `marks`: the functions a backward pass has queued, kept by the
+/// pass instead of in the nodes.
 #ifndef TDIFF_DYNAMIC_DETAIL_MARKS_HPP
 #define TDIFF_DYNAMIC_DETAIL_MARKS_HPP
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <utility>
 #include <vector>
 
 namespace tdiff::dynamic::detail {
 
-/// A map from node addresses to a number (an index, or just "seen") for one
-/// walk: a backward pass, a cycle collection. Nodes may be shared by
-/// threads, so a walk must not write into them; this table is the walker's
-/// own. Open addressing with linear probing; `clear` is O(1) (a new stamp
-/// invalidates every slot), so a thread reuses one table's memory walk after
-/// walk without allocating.
+/// A set of node addresses for one walk over the graph (a backward pass marks
+/// the functions it queued). Nodes may be shared by threads, so a walk must
+/// not write into them; this set is the walker's own. Open addressing with
+/// linear probing; `clear` is O(1) (a new stamp invalidates every slot), so a
+/// thread reuses one table's memory walk after walk without allocating.
 class marks {
  public:
   /// Starts a new walk: no address is marked.
@@ -39,25 +37,20 @@ class marks {
     }
   }
 
-  /// Marks `key` with `value` if it is not marked yet; returns its value and
-  /// whether it was inserted now.
-  std::pair<std::uint32_t, bool> insert(const void* key, std::uint32_t value) {
+  /// Marks `key`; returns whether it was not marked before.
+  bool insert(const void* key) {
     if (2 * (count_ + 1) > slots_.size()) grow();
     slot& s = probe(slots_, key, stamp_);
-    if (s.stamp == stamp_) return {s.value, false};
-    s = {key, stamp_, value};
+    if (s.stamp == stamp_) return false;
+    s = {key, stamp_};
     ++count_;
-    return {value, true};
+    return true;
   }
-
-  /// The value `key` was marked with (it must be marked).
-  std::uint32_t at(const void* key) noexcept { return probe(slots_, key, stamp_).value; }
 
  private:
   struct slot {
     const void* key = nullptr;
     std::uint32_t stamp = 0;  // the slot is in use in the walk with this stamp
-    std::uint32_t value = 0;
   };
 
   static slot& probe(std::vector<slot>& slots, const void* key, std::uint32_t stamp) noexcept {
