@@ -27,7 +27,6 @@
 #include <tdiff/expression.hpp>
 #include <tdiff/function.hpp>
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <tuple>
@@ -146,7 +145,7 @@ struct slot_count : std::integral_constant<std::size_t, 0> {};
 template <std::size_t I>
 struct slot_count<slot<I>> : std::integral_constant<std::size_t, I + 1> {};
 template <class... Ns>
-inline constexpr std::size_t max_slot_count_v = std::max({std::size_t{0}, slot_count<Ns>::value...});
+inline constexpr std::size_t max_slot_count_v = detail::max_of({std::size_t{0}, slot_count<Ns>::value...});
 template <template <class, class> class Node, class A, class B>
 struct slot_count<Node<A, B>> : std::integral_constant<std::size_t, max_slot_count_v<A, B>> {};
 template <class Op, class A>

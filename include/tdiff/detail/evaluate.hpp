@@ -19,10 +19,8 @@
 #include <tdiff/detail/values.hpp>
 #include <tdiff/detail/variables.hpp>
 
-#include <algorithm>
 #include <concepts>
 #include <cstddef>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -208,7 +206,7 @@ void block_entry(T* out, const Row& row, const Ctx& ctx, std::size_t first, std:
     if constexpr (elementwise<std::remove_cvref_t<decltype(v)>>) {
       for (std::size_t j = 0; j < m; ++j) out[j] = static_cast<T>(v[first + j]);
     } else {
-      std::fill_n(out, m, static_cast<T>(v));
+      for (std::size_t j = 0; j < m; ++j) out[j] = static_cast<T>(v);
     }
   } else if constexpr (array_kernel_entry<T, E, Ops>()) {
     op_at_t<E.op_index, Ops>::value_n(row(E.a), out, m);  // an array kernel
@@ -217,25 +215,38 @@ void block_entry(T* out, const Row& row, const Ctx& ctx, std::size_t first, std:
   }
 }
 
+/// The rows of a block evaluation (a unique_ptr<T[]> without <memory>).
+template <class T>
+struct block_buffer {
+  T* data;
+  explicit block_buffer(std::size_t n) : data(new T[n]) {}
+  block_buffer(const block_buffer&) = delete;
+  block_buffer& operator=(const block_buffer&) = delete;
+  ~block_buffer() { delete[] data; }
+};
+
 template <class T, class N, class Ctx, class R>
 void run_schedule_blocks(const Ctx& ctx, std::size_t n, R& result) {
   constexpr auto& table = schedule<N>::table;
   constexpr std::size_t entries = table.size();
   // Elements per block: the block's rows stay within ~64 KiB (L1/L2).
-  constexpr std::size_t width = std::clamp<std::size_t>(8192 / entries / 4 * 4, 8, 256);
-  const std::unique_ptr<T[]> buffer(new T[entries * width]);
-  const auto row = [&](std::size_t k) { return buffer.get() + k * width; };
+  constexpr std::size_t fit = 8192 / entries / 4 * 4;
+  constexpr std::size_t width = fit < 8 ? 8 : fit > 256 ? 256 : fit;
+  const block_buffer<T> buffer(entries * width);
+  const auto row = [&](std::size_t k) { return buffer.data + k * width; };
   // Entries that do not depend on an element are computed once.
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     const auto fill = [&]<std::size_t K>(std::integral_constant<std::size_t, K>) {
-      if constexpr (uniform_entry<table[K]>)
-        std::fill_n(row(K), width, step<T, table[K], typename schedule<N>::ops>(std::array<T, 1>{}, ctx));
+      if constexpr (uniform_entry<table[K]>) {
+        const T v = step<T, table[K], typename schedule<N>::ops>(std::array<T, 1>{}, ctx);
+        for (std::size_t j = 0; j < width; ++j) row(K)[j] = v;
+      }
     };
     (fill(std::integral_constant<std::size_t, I>{}), ...);
   }
   (std::make_index_sequence<entries>{});
   for (std::size_t first = 0; first < n; first += width) {
-    const std::size_t m = std::min(width, n - first);
+    const std::size_t m = n - first < width ? n - first : width;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
       (block_entry<T, table[I], typename schedule<N>::ops>(row(I), row, ctx, first, m), ...);
     }

@@ -13,12 +13,17 @@
 #include <tdiff/detail/evaluate.hpp>
 #include <tdiff/detail/nodes.hpp>
 
-#include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
-#include <vector>
 
 namespace tdiff::detail {
+
+// The helpers that are not templates by nature are templates with a defaulted
+// parameter: g++ then compiles their string code only in a program that
+// prints, not in every unit that includes <tdiff/tdiff.hpp> (it halves this
+// header's share of that cost; docs/performance.md, "Header cost").
 
 enum class prec { compare, sum, product, unary_minus, power, atom };
 
@@ -27,27 +32,73 @@ struct printed {
   prec level;
 };
 
-inline std::string format_number(long double v) {
-  char buf[64];
+/// The shortest text that reads back as v, fixed or scientific, whichever is
+/// shorter (the format of std::to_chars, without <charconv>'s cost).
+template <class = void>
+std::string format_number(long double v) {
+  if (v != v) return "nan";
+  if (v - v != 0) return v < 0 ? "-inf" : "inf";
   const double d = static_cast<double>(v);
-  auto r = static_cast<long double>(d) == v ? std::to_chars(buf, buf + sizeof buf, d)
-                                            : std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
+  const bool as_double = static_cast<long double>(d) == v;
+  char buf[64];
+  for (int digits = 1; digits <= 21; ++digits) {  // "-d.ddde+XX" with `digits` digits
+    if (as_double
+            ? std::snprintf(buf, sizeof buf, "%.*e", digits - 1, d) < 0 || std::strtod(buf, nullptr) == d
+            : std::snprintf(buf, sizeof buf, "%.*Le", digits - 1, v) < 0 || std::strtold(buf, nullptr) == v)
+      break;
+  }
+  const std::string scientific(buf);
+  const std::size_t e_at = scientific.find('e');
+  const std::string sign = scientific[0] == '-' ? "-" : "";
+  std::string mantissa;  // the significant digits
+  for (std::size_t i = sign.size(); i < e_at; ++i)
+    if (scientific[i] != '.') mantissa += scientific[i];
+  const int exponent = std::atoi(scientific.c_str() + e_at + 1);
+  const int n = static_cast<int>(mantissa.size());
+  std::string fixed;
+  if (exponent >= n - 1) {  // an integer: all its digits, as std::to_chars
+    as_double ? std::snprintf(buf, sizeof buf, "%.0f", std::fabs(d))
+              : std::snprintf(buf, sizeof buf, "%.0Lf", std::fabs(v));
+    fixed = buf;
+  } else if (exponent >= 0) {
+    fixed = mantissa.substr(0, static_cast<std::size_t>(exponent + 1)) + "." +
+            mantissa.substr(static_cast<std::size_t>(exponent + 1));
+  } else {
+    fixed = "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + mantissa;
+  }
+  return fixed.size() + sign.size() <= scientific.size() ? sign + fixed : scientific;
 }
 
-inline std::string format_integer(std::intmax_t v) { return std::to_string(v); }
+template <class = void>
+std::string format_integer(std::intmax_t v) {
+  return std::to_string(v);
+}
 
-/// A term: coefficient * up[0] * up[1] ... / (down[0] * down[1] ...).
+template <class = void>
+std::string parenthesised(const printed& p, prec min) {
+  return p.level < min ? "(" + p.text + ")" : p.text;
+}
+
+/// Factors joined by '*', each parenthesised if it binds looser than a power.
+struct factors {
+  std::string text;
+  std::size_t count = 0;
+  printed first;  // as printed, for a term that is a single factor
+
+  template <class = void>
+  void add(const printed& f) {
+    if (count++ == 0) first = f;
+    text += (text.empty() ? "" : "*") + parenthesised(f, prec::power);
+  }
+};
+
+/// A term: coefficient * up / down.
 struct term {
   rational exact{1, 1};
   long double numeric = 1;  // product of the run-time constants
   bool has_numeric = false;
-  std::vector<printed> up, down;
+  factors up, down;
 };
-
-inline std::string parenthesised(const printed& p, prec min) {
-  return p.level < min ? "(" + p.text + ")" : p.text;
-}
 
 template <class N, class K>
 printed print(const K& constants);
@@ -79,7 +130,7 @@ struct collector {  // every node that is a single factor
       t.numeric *= numeric_value<N>(constants);
       t.has_numeric = true;
     } else {
-      t.up.push_back(print<N>(constants));
+      t.up.add(print<N>(constants));
     }
   }
 };
@@ -101,9 +152,9 @@ struct collector<power<B, constant<P, Q>>, K> {
       t.numeric *= numeric_value<power<B, constant<P, Q>>>(constants);
       t.has_numeric = true;
     } else if constexpr (P < 0) {
-      t.down.push_back(power_text<B>(rational{-P, Q}, constants));
+      t.down.add(power_text<B>(rational{-P, Q}, constants));
     } else {
-      t.up.push_back(power_text<B>(rational{P, Q}, constants));
+      t.up.add(power_text<B>(rational{P, Q}, constants));
     }
   }
 };
@@ -114,65 +165,82 @@ void collect(term& t, const K& constants) {
 }
 
 /// The term's magnitude as text; `negative` receives its sign.
-inline printed render(const term& t, bool& negative) {
-  std::vector<std::string> up, down;
-  std::string coefficient;
+template <class = void>
+printed render(const term& t, bool& negative) {
+  factors up, down;
+  bool has_coefficient = false;
   if (t.has_numeric) {
     const long double v =
         t.numeric * static_cast<long double>(t.exact.p) / static_cast<long double>(t.exact.q);
     negative = std::signbit(v);
-    if (std::fabs(v) != 1 || t.up.empty()) coefficient = format_number(std::fabs(v));
+    has_coefficient = std::fabs(v) != 1 || t.up.count == 0;
+    if (has_coefficient) up.add({format_number(std::fabs(v)), prec::atom});
   } else {
     negative = t.exact.p < 0;
     const std::intmax_t p = t.exact.p < 0 ? -t.exact.p : t.exact.p;
-    if (p != 1 || t.up.empty()) coefficient = format_integer(p);
-    if (t.exact.q != 1) down.push_back(format_integer(t.exact.q));
+    has_coefficient = p != 1 || t.up.count == 0;
+    if (has_coefficient) up.add({format_integer(p), prec::atom});
+    if (t.exact.q != 1) down.add({format_integer(t.exact.q), prec::atom});
   }
-  if (!coefficient.empty()) up.push_back(coefficient);
-  for (const printed& f : t.up) up.push_back(parenthesised(f, prec::power));
-  for (const printed& f : t.down) down.push_back(parenthesised(f, prec::power));
-
-  auto join = [](const std::vector<std::string>& v) {
-    std::string s;
-    for (const std::string& f : v) s += (s.empty() ? "" : "*") + f;
-    return s;
+  const auto join = [](const factors& a, const factors& b) {
+    return a.text + (a.count && b.count ? "*" : "") + b.text;
   };
-  if (down.empty()) {
-    if (up.size() == 1 && coefficient.empty()) return t.up.front();
-    return {join(up), up.size() == 1 ? prec::atom : prec::product};
+  const std::size_t n_up = up.count + t.up.count, n_down = down.count + t.down.count;
+  if (n_down == 0) {
+    if (n_up == 1 && !has_coefficient) return t.up.first;
+    return {join(up, t.up), n_up == 1 ? prec::atom : prec::product};
   }
-  const std::string d = down.size() == 1 ? down.front() : "(" + join(down) + ")";
-  return {join(up) + "/" + d, prec::product};
+  const std::string d = n_down == 1 ? join(down, t.down) : "(" + join(down, t.down) + ")";
+  return {join(up, t.up) + "/" + d, prec::product};
 }
+
+/// The terms of a sum as "a - b + c"; the first one kept as printed.
+struct signed_terms {
+  std::string text;
+  printed first;
+  bool first_negative = false;
+  bool empty = true;
+
+  template <class = void>
+  void add(const printed& t, bool negative) {
+    if (empty) {
+      first = t;
+      first_negative = negative;
+      text = negative ? "-" + parenthesised(t, prec::product) : t.text;
+      empty = false;
+    } else {
+      text += (negative ? " - " : " + ") + parenthesised(t, prec::product);
+    }
+  }
+};
 
 template <class N>
 struct terms_of {  // the terms of a sum, flattened
   template <class K>
-  static void run(std::vector<printed>& out, std::vector<bool>& neg, const K& constants) {
+  static void run(signed_terms& out, const K& constants) {
     term t;
     collect<N>(t, constants);
     bool negative = false;
-    out.push_back(render(t, negative));
-    neg.push_back(negative);
+    const printed p = render(t, negative);
+    out.add(p, negative);
   }
 };
 template <class A, class B>
 struct terms_of<sum<A, B>> {
   template <class K>
-  static void run(std::vector<printed>& out, std::vector<bool>& neg, const K& constants) {
-    terms_of<A>::run(out, neg, constants);
-    terms_of<B>::run(out, neg, constants);
+  static void run(signed_terms& out, const K& constants) {
+    terms_of<A>::run(out, constants);
+    terms_of<B>::run(out, constants);
   }
 };
 
 template <class N, class K>
 struct printer {
   static printed run(const K& constants) {  // a single term
-    std::vector<printed> terms;
-    std::vector<bool> negative;
-    terms_of<N>::run(terms, negative, constants);
-    if (!negative.front()) return terms.front();
-    return {"-" + parenthesised(terms.front(), prec::product), prec::unary_minus};
+    signed_terms terms;
+    terms_of<N>::run(terms, constants);
+    if (!terms.first_negative) return terms.first;
+    return {terms.text, prec::unary_minus};
   }
 };
 template <char... C, class K>
@@ -182,13 +250,9 @@ struct printer<variable<C...>, K> {
 template <class A, class B, class K>
 struct printer<sum<A, B>, K> {
   static printed run(const K& constants) {
-    std::vector<printed> terms;
-    std::vector<bool> negative;
-    terms_of<sum<A, B>>::run(terms, negative, constants);
-    std::string s = negative[0] ? "-" + parenthesised(terms[0], prec::product) : terms[0].text;
-    for (std::size_t i = 1; i < terms.size(); ++i)
-      s += (negative[i] ? " - " : " + ") + parenthesised(terms[i], prec::product);
-    return {s, prec::sum};
+    signed_terms terms;
+    terms_of<sum<A, B>>::run(terms, constants);
+    return {terms.text, prec::sum};
   }
 };
 template <class B, class E, class K>

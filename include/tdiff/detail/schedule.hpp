@@ -27,13 +27,21 @@
 #include <tdiff/detail/op.hpp>
 #include <tdiff/detail/type_list.hpp>
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 
 namespace tdiff::detail {
+
+/// The largest of the values (std::max of a list, without <algorithm>).
+template <class T>
+constexpr T max_of(std::initializer_list<T> values) {
+  T m = *values.begin();
+  for (const T& v : values) m = v > m ? v : m;
+  return m;
+}
 
 /// A node's identity in a schedule: its height and two independent
 /// structural hashes (128 bits: with n nodes, a collision has probability
@@ -290,7 +298,7 @@ struct exponent_of<constant<P, Q>> {
 template <kind K, class A, class B, class E = exponent_of<void>>
 struct binary_info {
   using ops = merge_t<typename node_info<A>::ops, typename node_info<B>::ops>;
-  static constexpr descriptor self{make_key(1 + std::max(key_v<A>.height, key_v<B>.height),
+  static constexpr descriptor self{make_key(1 + max_of({key_v<A>.height, key_v<B>.height}),
                                             4 + static_cast<unsigned>(K), key_v<A>, key_v<B>),
                                    K,
                                    &node_info<A>::self,
@@ -328,7 +336,7 @@ struct node_info<binary<Op, A, B>> {
   using ops = decltype(merge_t<typename node_info<A>::ops, typename node_info<B>::ops>{} |
                        std::type_identity<Op>{});
   static constexpr descriptor self{
-      make_key(1 + std::max(key_v<A>.height, key_v<B>.height), mix(12, op_id_v<Op>), key_v<A>, key_v<B>),
+      make_key(1 + max_of({key_v<A>.height, key_v<B>.height}), mix(12, op_id_v<Op>), key_v<A>, key_v<B>),
       kind::binary,
       &node_info<A>::self,
       &node_info<B>::self,
@@ -344,7 +352,7 @@ template <class C, class A, class B>
 struct node_info<select<C, A, B>> {
   using ops =
       merge_t<merge_t<typename node_info<C>::ops, typename node_info<A>::ops>, typename node_info<B>::ops>;
-  static constexpr descriptor self{make_key(1 + std::max({key_v<C>.height, key_v<A>.height, key_v<B>.height}),
+  static constexpr descriptor self{make_key(1 + max_of({key_v<C>.height, key_v<A>.height, key_v<B>.height}),
                                             13, key_v<C>, key_v<A>, key_v<B>),
                                    kind::select,
                                    &node_info<C>::self,

@@ -5,15 +5,13 @@
 #ifndef TDIFF_DYNAMIC_DOT_HPP
 #define TDIFF_DYNAMIC_DOT_HPP
 
+#include <tdiff/dynamic/detail/marks.hpp>
 #include <tdiff/dynamic/variable.hpp>
 
 #include <cstdint>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include <spawn.h>
@@ -41,9 +39,9 @@ inline std::string dot_var(const VariableNode& v, bool verbose) {
 template <class Visit>
 void for_each_function(const Variable& output, Visit visit) {
   std::vector<const FunctionNode*> funcs;
-  std::unordered_set<const FunctionNode*> seen;
+  marks seen;
   auto add = [&](const FunctionNode* f) {
-    if (f && seen.insert(f).second) funcs.push_back(f);
+    if (f && seen.insert(f)) funcs.push_back(f);
   };
   add(output.node()->creator.get());
   while (!funcs.empty()) {
@@ -82,7 +80,8 @@ struct graph_size {
 /// Counts the distinct functions and variables of the graph that computed
 /// `output` (DeZero's graph growth: tanh's 6th derivative has 339 functions).
 inline graph_size count_nodes(const Variable& output) {
-  std::unordered_set<const detail::VariableNode*> variables{output.node().get()};
+  detail::marks variables;
+  variables.insert(output.node().get());
   std::size_t functions = 0;
   detail::for_each_function(output, [&](const detail::FunctionNode& f) {
     ++functions;
@@ -96,19 +95,19 @@ inline graph_size count_nodes(const Variable& output) {
 /// std::runtime_error if `dot` cannot be run or fails.
 inline void plot_dot_graph(const Variable& output, bool verbose = true,
                            const std::string& to_file = "graph.png") {
-  const std::filesystem::path target(to_file);
-  std::string extension = target.extension().string();
-  if (extension.size() < 2)
+  const std::size_t name_at = to_file.find_last_of('/') + 1;  // 0 without a directory
+  const std::size_t dot_at = to_file.find_last_of('.');
+  if (dot_at == std::string::npos || dot_at <= name_at || dot_at + 1 == to_file.size())
     throw std::invalid_argument("tdiff: plot_dot_graph: '" + to_file +
                                 "' has no extension to choose the format");
-  extension.erase(0, 1);
-  const std::filesystem::path source = target.string() + ".dot";
+  std::string src = to_file + ".dot", fmt = "-T" + to_file.substr(dot_at + 1), dst = to_file;
   {
-    std::ofstream out(source);
-    out << to_dot(output, verbose);
-    if (!out) throw std::runtime_error("tdiff: plot_dot_graph: cannot write " + source.string());
+    const std::string text = to_dot(output, verbose);
+    std::FILE* out = std::fopen(src.c_str(), "w");
+    const bool written = out && std::fwrite(text.data(), 1, text.size(), out) == text.size();
+    if ((out && std::fclose(out) != 0) || !written)
+      throw std::runtime_error("tdiff: plot_dot_graph: cannot write " + src);
   }
-  std::string src = source.string(), fmt = "-T" + extension, dst = target.string();
   char arg0[] = "dot", arg_o[] = "-o";
   char* argv[] = {arg0, src.data(), fmt.data(), arg_o, dst.data(), nullptr};
   pid_t pid = 0;

@@ -100,6 +100,18 @@ BOOST_AUTO_TEST_CASE(plot_dot_graph_runs_graphviz) {
         return std::string(e.what()).find("Graphviz `dot` is not installed") != std::string::npos;
       });
   setenv("PATH", saved.c_str(), 1);
+  // The format comes from the file name's extension; none is an error, and
+  // so is a file that cannot be written.
+  for (const std::string name : {"graph", "graph.", "plots.d/graph", ".png"})
+    BOOST_CHECK_EXCEPTION(
+        plot_dot_graph(y, false, name), std::invalid_argument, [&](const std::invalid_argument& e) {
+          return std::string(e.what()).find("'" + name + "' has no extension") != std::string::npos;
+        });
+  BOOST_CHECK_EXCEPTION(plot_dot_graph(y, false, "/nonexistent/graph.png"), std::runtime_error,
+                        [](const std::runtime_error& e) {
+                          return std::string(e.what()).find("cannot write /nonexistent/graph.png.dot") !=
+                                 std::string::npos;
+                        });
 }
 
 BOOST_AUTO_TEST_CASE(no_grad_records_nothing) {

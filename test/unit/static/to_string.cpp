@@ -6,6 +6,12 @@
 
 #include <tdiff/tdiff.hpp>
 
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <random>
 #include <string>
 
 namespace {
@@ -53,6 +59,45 @@ BOOST_AUTO_TEST_CASE(runtime_constants_are_shown_by_value) {
   BOOST_TEST(to_string(pow(x, 2.5)) == "x^2.5");
   BOOST_TEST(to_string(derivative(pow(x, 2.5), x)) == "2.5*x^1.5");
   BOOST_TEST(to_string(pow(x, -0.5)) == "x^(-0.5)");
+}
+
+// Numbers print as std::to_chars prints them (the shortest text that reads
+// back, fixed or scientific, whichever is shorter); tdiff formats them
+// without <charconv>, whose cost every unit would pay.
+BOOST_AUTO_TEST_CASE(numbers_print_as_std_to_chars) {
+  BOOST_TEST(to_string(1e-7 * x) == "1e-07*x");
+  BOOST_TEST(to_string(1e22 * x) == "1e+22*x");
+  BOOST_TEST(to_string(123456.5 * x) == "123456.5*x");
+  BOOST_TEST(to_string(0.1L * x) == "0.1*x");  // 0.1L is not the double 0.1: printed as long double
+  const auto to_chars = [](long double v) {
+    char buf[64];
+    const double d = static_cast<double>(v);
+    const auto r = static_cast<long double>(d) == v ? std::to_chars(buf, buf + sizeof buf, d)
+                                                    : std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+  };
+  std::mt19937_64 bits(20261130);
+  int mismatches = 0;
+  const auto check = [&](long double v) {
+    if (tdiff::detail::format_number(v) != to_chars(v) && ++mismatches <= 10)
+      BOOST_ERROR(to_chars(v) << " printed as " << tdiff::detail::format_number(v));
+  };
+  for (double v : {0.0, -0.0, 1.0, 100.0, 0.001, 1e16, 1e21, 1e23, 5e-324, 1.0 / 3, 12345678901234567890.0,
+                   std::numeric_limits<double>::max(), std::numeric_limits<double>::infinity()}) {
+    check(v);
+    check(-v);
+  }
+  check(std::numeric_limits<long double>::max());
+  check(std::numeric_limits<double>::quiet_NaN());
+  for (int i = 0; i < 20000; ++i) {
+    const std::uint64_t b = bits();
+    double any;  // any finite double, by its bits
+    std::memcpy(&any, &b, sizeof any);
+    if (std::isfinite(any)) check(any);
+    check(std::ldexp(static_cast<double>(bits() % 100000), static_cast<int>(bits() % 80) - 40));
+    check(static_cast<long double>(bits() % 1000003) / 7);  // long doubles that are not doubles
+  }
+  BOOST_TEST(mismatches == 0);
 }
 
 BOOST_AUTO_TEST_CASE(functions_and_roots) {

@@ -5,7 +5,6 @@
 #ifndef TDIFF_DYNAMIC_DETAIL_MARKS_HPP
 #define TDIFF_DYNAMIC_DETAIL_MARKS_HPP
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -13,7 +12,7 @@
 namespace tdiff::dynamic::detail {
 
 /// A set of node addresses for one walk over the graph (a backward pass marks
-/// the functions it queued). Nodes may be shared by threads, so a walk must
+/// the functions it queued, to_dot the nodes it drew). Nodes may be shared by threads, so a walk must
 /// not write into them; this set is the walker's own. Open addressing with
 /// linear probing; `clear` is O(1) (a new stamp invalidates every slot), so a
 /// thread reuses one table's memory walk after walk without allocating.
@@ -36,6 +35,9 @@ class marks {
       count_ = 0;
     }
   }
+
+  /// The number of addresses marked in this walk.
+  std::size_t size() const noexcept { return count_; }
 
   /// Marks `key`; returns whether it was not marked before.
   bool insert(const void* key) {
@@ -64,7 +66,7 @@ class marks {
   }
 
   void grow() {
-    std::vector<slot> bigger(std::max<std::size_t>(64, 2 * slots_.size()));
+    std::vector<slot> bigger(slots_.empty() ? 64 : 2 * slots_.size());
     for (const slot& s : slots_)
       if (s.stamp == stamp_) probe(bigger, s.key, stamp_) = s;
     slots_.swap(bigger);
