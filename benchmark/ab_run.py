@@ -18,9 +18,9 @@ for r in range(rounds):
     for i, b in enumerate(bins):
         out = subprocess.run([b, '--benchmark_min_time=0.1', f'--benchmark_filter={flt}'], capture_output=True, text=True).stdout
         for l in out.splitlines():
-            m = re.match(r'(BM_\S+)\s+(\d+) ns', l)
+            m = re.match(r'(BM_\S+)\s+([\d.]+) ns', l)
             if m:
-                k, v = m.group(1), int(m.group(2))
+                k, v = m.group(1), float(m.group(2))
                 best[i][k] = min(best[i].get(k, v), v)
 ratios = [[] for _ in bins]
 for k in best[0]:

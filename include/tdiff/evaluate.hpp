@@ -6,6 +6,8 @@
 #define TDIFF_EVALUATE_HPP
 
 #include <tdiff/detail/evaluate.hpp>
+#include <tdiff/detail/shift.hpp>
+#include <tdiff/detail/values.hpp>
 #include <tdiff/expression.hpp>
 
 #include <boost/hana/front.hpp>
@@ -43,28 +45,56 @@ constexpr auto eval_any(const E& e, const Bs&... bs) {
 
 // ------------------------------------- one schedule for a gradient or Hessian
 
-/// The node types of a (nested) tuple's expressions, in order, and whether
-/// they can share one schedule: expressions without run-time scalars (those
-/// would sit in separate constant tuples).
-template <class E>
+/// The node types of a (nested) tuple's expressions, in order, each with its
+/// run-time scalars' slots moved past those of the expressions before it
+/// (First of them): one schedule evaluates all of them, with the scalars
+/// concatenated (constants_of).
+template <class E, std::size_t First = 0>
 struct leaves_of {
   static constexpr bool shareable = false;
-  static constexpr std::size_t count = 1;
+  static constexpr std::size_t count = 1, slots = 0;
   using type = type_list<>;
 };
-template <class E>
+template <class E, std::size_t First>
 requires expression<E>
-struct leaves_of<E> {
-  static constexpr bool shareable = std::is_same_v<typename E::constants_type, values<>>;
-  static constexpr std::size_t count = 1;
-  using type = type_list<typename E::node_type>;
+struct leaves_of<E, First> {
+  static constexpr bool shareable = true;
+  static constexpr std::size_t count = 1, slots = size_v<typename E::constants_type>;
+  using type = type_list<std::conditional_t<First == 0 || slots == 0, typename E::node_type,
+                                            shift_t<typename E::node_type, First>>>;
 };
-template <class... Ts>
-struct leaves_of<boost::hana::tuple<Ts...>> {
-  static constexpr bool shareable = (leaves_of<Ts>::shareable && ...);
-  static constexpr std::size_t count = (std::size_t{0} + ... + leaves_of<Ts>::count);
-  using type = concat_t<typename leaves_of<Ts>::type...>;
+template <std::size_t First>
+struct leaves_of<boost::hana::tuple<>, First> {
+  static constexpr bool shareable = true;
+  static constexpr std::size_t count = 0, slots = 0;
+  using type = type_list<>;
 };
+template <class T, class... Ts, std::size_t First>
+struct leaves_of<boost::hana::tuple<T, Ts...>, First> {
+  using head = leaves_of<T, First>;
+  using rest = leaves_of<boost::hana::tuple<Ts...>, First + head::slots>;
+  static constexpr bool shareable = head::shareable && rest::shareable;
+  static constexpr std::size_t count = head::count + rest::count, slots = head::slots + rest::slots;
+  using type = concat_t<typename head::type, typename rest::type>;
+};
+
+/// The addresses of a (nested) tuple's expressions' run-time scalars, in order.
+template <class E>
+constexpr auto constants_parts(const E& e) {
+  if constexpr (is_hana_tuple_v<E>)
+    return boost::hana::unpack(e, [](const auto&... es) { return cat_all(constants_parts(es)...); });
+  else
+    return values<const typename E::constants_type*>{&e.constants, {}};
+}
+
+/// The run-time scalars of a (nested) tuple's expressions, concatenated in
+/// order (by address: the tuple must outlive the result).
+template <class E>
+constexpr auto constants_of(const E& e) {
+  return [](const auto& parts) {
+    return []<class... Cs>(const values<const Cs*...>& p) { return joined_values<Cs...>{p}; }(parts);
+  }(constants_parts(e));
+}
 
 /// The flat values v from offset First on, in the nested shape of T.
 template <class T, std::size_t First, class V>
@@ -95,8 +125,10 @@ constexpr auto eval_tuple(const boost::hana::tuple<Ts...>& t, const Bs&... bs) {
   if constexpr (sizeof...(Ts) > 0 && leaves_of<tuple>::shareable && !has_container_v<Bs...> &&
                 (is_binding_v<Bs> && ...)) {
     // Components share subexpressions (y - x^2 in Rosenbrock's gradient and
-    // Hessian): one schedule for all of them computes each once.
-    return reshape_leaves<tuple, 0>(evaluate_all(typename leaves_of<tuple>::type{}, bs...));
+    // Hessian): one schedule for all of them computes each once. Each
+    // component's run-time scalars have slots of their own in it, so a
+    // subexpression holding one is not shared (docs/design.md).
+    return reshape_leaves<tuple, 0>(evaluate_all(typename leaves_of<tuple>::type{}, constants_of(t), bs...));
   } else {
     return boost::hana::unpack(t, [&](const auto&... es) {
       using element = decltype(eval_any(boost::hana::front(t), bs...));

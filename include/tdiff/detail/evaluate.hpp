@@ -156,17 +156,22 @@ constexpr T step(const V& v, const Ctx& ctx) {
   }
 }
 
-/// The values of every node of N's closure, each once, children first.
-template <class T, class N, class Ctx>
-constexpr auto run_schedule_values(const Ctx& ctx) {
+/// Fills v with the entries I of N's schedule, in order.
+template <class T, class N, class V, class Ctx, std::size_t... I>
+[[gnu::always_inline]] constexpr void run_steps(V& v, const Ctx& ctx, std::index_sequence<I...>) {
   constexpr auto& table = schedule<N>::table;
-  std::array<T, table.size()> v{};
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    // A braced list, not a fold: evaluated in order, with no nesting limit.
-    const bool done[] = {((v[I] = step<T, table[I], typename schedule<N>::ops>(v, ctx)), true)...};
-    (void)done;
-  }
-  (std::make_index_sequence<table.size()>{});
+  // A braced list, not a fold: evaluated in order, with no nesting limit.
+  const bool done[] = {((v[I] = step<T, table[I], typename schedule<N>::ops>(v, ctx)), true)...};
+  (void)done;
+}
+
+/// The values of every node of N's closure, each once, children first:
+/// straight-line code in the caller, as a person would write it (clang++
+/// did not inline a schedule of 51 entries, and kept its array in memory).
+template <class T, class N, class Ctx>
+[[gnu::always_inline]] constexpr auto run_schedule_values(const Ctx& ctx) {
+  std::array<T, schedule<N>::table.size()> v;  // each entry written before it is read
+  run_steps<T, N>(v, ctx, std::make_index_sequence<schedule<N>::table.size()>{});
   return v;
 }
 
@@ -382,17 +387,16 @@ struct group_of<N, Ns...> {
   using type = group<N, typename group_of<Ns...>::type>;
 };
 
-/// The values of the nodes Ns (expressions without run-time scalars) at
-/// numbers bs, by one schedule: what they share is computed once.
-template <class... Ns, class... Bs>
-constexpr auto evaluate_all(type_list<Ns...>, const Bs&... bs) {
+/// The values of the nodes Ns at numbers bs, by one schedule: what they
+/// share is computed once. Their slots index `constants`.
+template <class... Ns, class Constants, class... Bs>
+constexpr auto evaluate_all(type_list<Ns...>, const Constants& constants, const Bs&... bs) {
   using G = typename group_of<Ns...>::type;
   using R = typename value_type_or_double<type_list<Bs...>>::type;
   if constexpr (!check_bindings<G, Bs...>()) {
     return std::array<R, sizeof...(Ns)>{};  // unreachable: a diagnostic was issued above
   } else {
-    constexpr values<> constants;
-    const context<values<>, Bs...> ctx{constants, {bs...}};
+    const context<Constants, Bs...> ctx{constants, {bs...}};
     const auto v = run_schedule_values<R, G>(ctx);
     constexpr auto& at = positions_v<G, Ns...>;
     return [&]<std::size_t... I>(std::index_sequence<I...>) {

@@ -53,6 +53,35 @@ constexpr values<A, As..., Bs...> cat(const values<A, As...>& a, const values<Bs
   return {a.head, cat(a.tail, b)};
 }
 
+/// The values of each, in order.
+constexpr values<> cat_all() { return {}; }
+template <class V, class... Vs>
+constexpr auto cat_all(const V& v, const Vs&... vs) {
+  return cat(v, cat_all(vs...));
+}
+
+/// The run-time scalars of several expressions side by side, by address (no
+/// copies): get<I> is the I-th of their concatenation.
+template <class... Cs>
+struct joined_values {
+  static constexpr std::size_t size = (std::size_t{0} + ... + Cs::size);
+  values<const Cs*...> parts;
+};
+
+template <std::size_t I, class... Cs>
+constexpr const auto& get(const joined_values<Cs...>& j) {
+  struct place {
+    std::size_t part, index;
+  };
+  constexpr place at = [] {
+    const std::size_t sizes[] = {Cs::size...};
+    place p{0, I};
+    while (p.index >= sizes[p.part]) p.index -= sizes[p.part++];
+    return p;
+  }();
+  return get<at.index>(*get<at.part>(j.parts));
+}
+
 /// f(values...).
 template <class F, class... Ts>
 constexpr auto apply_values(F f, const values<Ts...>& v) {

@@ -33,6 +33,28 @@ template <class E>
 constexpr std::size_t nodes(const E&) {
   return detail::node_count_v<typename E::node_type>;
 }
+
+/// Evaluates the gradient and the Hessian of f = a u^2 x + b sin(u), where
+/// u = counted(x y) (f = 4a x^3 y^2 + b sin(2xy)), at (0.5, 3); checks that u
+/// is evaluated once for each, and both against derivatives by hand.
+template <class F>
+auto check_gradient_and_hessian(const F& f, double a, double b) {
+  calls = 0;
+  const auto g = eval(gradient(f, x, y), x = 0.5, y = 3.0);
+  BOOST_TEST(calls == 1);
+  calls = 0;
+  const auto h = eval(hessian(f, x, y), x = 0.5, y = 3.0);
+  BOOST_TEST(calls == 1);
+  const double X = 0.5, Y = 3.0, U = 2 * X * Y, c = std::cos(U), s = std::sin(U);
+  BOOST_TEST(g[0] == 12 * a * X * X * Y * Y + 2 * b * Y * c, boost::test_tools::tolerance(1e-14));
+  BOOST_TEST(g[1] == 8 * a * X * X * X * Y + 2 * b * X * c, boost::test_tools::tolerance(1e-14));
+  BOOST_TEST(h[0][0] == 24 * a * X * Y * Y - 4 * b * Y * Y * s, boost::test_tools::tolerance(1e-14));
+  const double hxy = 24 * a * X * X * Y + 2 * b * c - 4 * b * X * Y * s;
+  BOOST_TEST(h[0][1] == hxy, boost::test_tools::tolerance(1e-14));
+  BOOST_TEST(h[1][0] == hxy, boost::test_tools::tolerance(1e-14));
+  BOOST_TEST(h[1][1] == 8 * a * X * X * X - 4 * b * X * X * s, boost::test_tools::tolerance(1e-14));
+  return h;
+}
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(shared_subexpressions_are_evaluated_once) {
@@ -53,26 +75,35 @@ BOOST_AUTO_TEST_CASE(gradient_and_hessian_share_one_schedule) {
   // computes them all with one schedule, so u is evaluated once per eval.
   const auto u = counted(x * y);
   const auto f = u * u * x + sin(u);
-  calls = 0;
-  const auto g = eval(gradient(f, x, y), x = 0.5, y = 3.0);
-  BOOST_TEST(calls == 1);
-  calls = 0;
-  const auto h = eval(hessian(f, x, y), x = 0.5, y = 3.0);
-  BOOST_TEST(calls == 1);
-  // By hand, with u = 2xy: f = 4x^3 y^2 + sin(2xy).
-  const double X = 0.5, Y = 3.0, U = 2 * X * Y;
-  BOOST_TEST(g[0] == 12 * X * X * Y * Y + 2 * Y * std::cos(U), boost::test_tools::tolerance(1e-14));
-  BOOST_TEST(g[1] == 8 * X * X * X * Y + 2 * X * std::cos(U), boost::test_tools::tolerance(1e-14));
-  BOOST_TEST(h[0][0] == 24 * X * Y * Y - 4 * Y * Y * std::sin(U), boost::test_tools::tolerance(1e-14));
-  const double hxy = 24 * X * X * Y + 2 * std::cos(U) - 4 * X * Y * std::sin(U);
-  BOOST_TEST(h[0][1] == hxy, boost::test_tools::tolerance(1e-14));
-  BOOST_TEST(h[1][0] == hxy, boost::test_tools::tolerance(1e-14));
-  BOOST_TEST(h[1][1] == 8 * X * X * X - 4 * X * X * std::sin(U), boost::test_tools::tolerance(1e-14));
+  const auto h = check_gradient_and_hessian(f, 1.0, 1.0);
   // Each component evaluated alone agrees (a schedule of its own).
   calls = 0;
   BOOST_TEST(derivative(derivative(f, x), y)(x = 0.5, y = 3.0) == h[0][1],
              boost::test_tools::tolerance(1e-15));
   BOOST_TEST(calls == 1);
+}
+
+BOOST_AUTO_TEST_CASE(components_with_run_time_numbers_share_one_schedule) {
+  // 2.5 and 0.75 are run-time scalars of f (slots), in every component:
+  // still one schedule, u once per eval, each component with its own numbers.
+  const auto u = counted(x * y);
+  check_gradient_and_hessian(2.5 * u * u * x + 0.75 * sin(u), 2.5, 0.75);
+
+  // Components of one type with different numbers keep each their own.
+  const auto mixed = boost::hana::make_tuple(boost::hana::make_tuple(2.0 * u, 4.0 * y),
+                                             boost::hana::make_tuple(3.0 * u + 1.0, -0.5 * x));
+  calls = 0;
+  const auto m = eval(mixed, x = 0.5, y = 3.0);
+  BOOST_TEST(calls == 1);
+  BOOST_TEST(m[0][0] == 6.0);
+  BOOST_TEST(m[0][1] == 12.0);
+  BOOST_TEST(m[1][0] == 10.0);
+  BOOST_TEST(m[1][1] == -0.25);
+  // And in constant evaluation.
+  constexpr auto r = pow<2>(1.5 - x) + 100.5 * pow<2>(y - x * x);
+  constexpr auto rh = eval(hessian(r, x, y), x = 0.5, y = 2.0);
+  static_assert(rh[0][0] == 2 + 100.5 * (12 * 0.5 * 0.5 - 4 * 2.0) && rh[0][1] == -4 * 100.5 * 0.5 &&
+                rh[1][0] == rh[0][1] && rh[1][1] == 201.0);
 }
 
 BOOST_AUTO_TEST_CASE(constant_evaluation_uses_the_same_schedule) {
