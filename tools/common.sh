@@ -5,7 +5,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Debian 12 packages the build and the tests need.
 packages=(meson ninja-build g++ clang clang-format python3 pkg-config cmake
-          libboost-dev libboost-test-dev libbenchmark-dev graphviz)
+          libboost-dev libboost-test-dev libbenchmark-dev graphviz libeigen3-dev)
 
 ensure_packages() {
   local missing=() p

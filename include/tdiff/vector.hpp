@@ -44,6 +44,19 @@ struct report_component_range<variable<C...>, N, I> {
 
 namespace tdiff {
 
+/// A customization point for types that hold a fixed number of values, so
+/// that they bind a vector variable as a std::array does: a specialization
+/// gives `size` and `static std::array<T, size> to_array(const V&)`.
+/// <tdiff/eigen.hpp> specializes it for Eigen's fixed-size vectors.
+template <class V>
+struct fixed_size_values;
+
+template <class V>
+concept fixed_size_vector = requires(const V& v) {
+  fixed_size_values<V>::size;
+  fixed_size_values<V>::to_array(v);
+};
+
 /// N scalar variables under one name: `var<"v", 3>`. Component I is the
 /// variable named "v[I]" (get<I>(v), v[std::integral_constant<std::size_t, I>{}],
 /// or a structured binding `auto [v0, v1, v2] = v;`). `v = std::array{...}`
@@ -78,6 +91,13 @@ struct vector_variable {
       (void)sizeof(detail::report_vector_size<typename detail::variable_named<Name>::type, N, M>);
       return detail::vector_binding<Name, N, T>{};
     }
+  }
+
+  /// Values for all components from another fixed-size vector (an Eigen
+  /// vector with <tdiff/eigen.hpp>), as from its std::array.
+  template <fixed_size_vector V>
+  constexpr auto operator=(const V& values) const {
+    return *this = fixed_size_values<V>::to_array(values);
   }
 };
 
