@@ -91,9 +91,7 @@ constexpr auto constants_parts(const E& e) {
 /// order (by address: the tuple must outlive the result).
 template <class E>
 constexpr auto constants_of(const E& e) {
-  return [](const auto& parts) {
-    return []<class... Cs>(const values<const Cs*...>& p) { return joined_values<Cs...>{p}; }(parts);
-  }(constants_parts(e));
+  return joined_values{constants_parts(e)};
 }
 
 /// The flat values v from offset First on, in the nested shape of T.

@@ -196,18 +196,16 @@ printed render(const term& t, bool& negative) {
 
 /// The terms of a sum as "a - b + c"; the first one kept as printed.
 struct signed_terms {
-  std::string text;
+  std::string text;  // empty until the first term (a printed term is never empty)
   printed first;
   bool first_negative = false;
-  bool empty = true;
 
   template <class = void>
   void add(const printed& t, bool negative) {
-    if (empty) {
+    if (text.empty()) {
       first = t;
       first_negative = negative;
       text = negative ? "-" + parenthesised(t, prec::product) : t.text;
-      empty = false;
     } else {
       text += (negative ? " - " : " + ") + parenthesised(t, prec::product);
     }

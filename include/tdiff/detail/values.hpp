@@ -67,6 +67,8 @@ struct joined_values {
   static constexpr std::size_t size = (std::size_t{0} + ... + Cs::size);
   values<const Cs*...> parts;
 };
+template <class... Cs>
+joined_values(values<const Cs*...>) -> joined_values<Cs...>;
 
 template <std::size_t I, class... Cs>
 constexpr const auto& get(const joined_values<Cs...>& j) {

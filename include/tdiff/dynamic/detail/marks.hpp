@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 /// @file
-/// Defines `marks`: the functions a backward pass has queued, kept by the
-/// pass instead of in the nodes.
+/// Defines `marks`: the nodes one walk over the graph has reached (the
+/// functions a backward pass queued, the nodes to_dot drew), kept by the
+/// walker instead of in the nodes.
 #ifndef TDIFF_DYNAMIC_DETAIL_MARKS_HPP
 #define TDIFF_DYNAMIC_DETAIL_MARKS_HPP
 
@@ -11,11 +12,11 @@
 
 namespace tdiff::dynamic::detail {
 
-/// A set of node addresses for one walk over the graph (a backward pass marks
-/// the functions it queued, to_dot the nodes it drew). Nodes may be shared by threads, so a walk must
-/// not write into them; this set is the walker's own. Open addressing with
-/// linear probing; `clear` is O(1) (a new stamp invalidates every slot), so a
-/// thread reuses one table's memory walk after walk without allocating.
+/// A set of node addresses for one walk over the graph. Nodes may be shared
+/// by threads, so a walk must not write into them; this set is the walker's
+/// own. Open addressing with linear probing; `clear` is O(1) (a new stamp
+/// invalidates every slot), so a thread reuses one table's memory walk after
+/// walk without allocating.
 class marks {
  public:
   /// Starts a new walk: no address is marked.
