@@ -10,6 +10,7 @@
 #define TDIFF_DERIVATIVE_HPP
 
 #include <tdiff/detail/derivative.hpp>
+#include <tdiff/detail/taylor.hpp>
 #include <tdiff/expression.hpp>
 #include <tdiff/functions.hpp>
 
@@ -41,11 +42,14 @@ constexpr bool check_derivative_arguments() {
 }  // namespace detail
 
 /// The Order-th derivative of f with respect to the variable x (Order = 1 by
-/// default): `derivative<4>(f, x)`. Built by recursive instantiation.
+/// default): `derivative<4>(f, x)`. Order 1 is the symbolic derivative; a
+/// higher order is a node evaluated through Taylor coefficients and printed
+/// as the symbolic derivative, or, when it has no variable left, the exact
+/// constant or run-time number itself (see detail/taylor.hpp).
 template <std::size_t Order = 1, class F, class X>
 constexpr auto derivative(const F& f, const X&) {
   if constexpr (detail::check_derivative_arguments<F, X>()) {
-    using node = typename detail::nth_derivative<typename F::node_type, typename X::node_type, Order>::type;
+    using node = detail::make_derivative_t<typename F::node_type, typename X::node_type, Order>;
     return expr<node, typename F::constants_type>{f.constants};
   }
 }

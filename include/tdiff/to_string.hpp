@@ -7,6 +7,7 @@
 
 #include <tdiff/detail/dot.hpp>
 #include <tdiff/detail/print.hpp>
+#include <tdiff/detail/taylor.hpp>
 #include <tdiff/expression.hpp>
 
 #include <cstddef>
@@ -19,7 +20,7 @@ namespace tdiff {
 /// "4*x^3 - 4*x" or "x/(1 + x^2)".
 template <expression E>
 std::string to_string(const E& e) {
-  return detail::print<typename E::node_type>(e.constants).text;
+  return detail::print<detail::symbolic_t<typename E::node_type>>(e.constants).text;
 }
 
 /// Graphviz DOT of the expression DAG: each distinct subexpression is one
@@ -27,7 +28,7 @@ std::string to_string(const E& e) {
 /// Render with `dot -Tpng`.
 template <expression E>
 std::string to_dot(const E& e) {
-  return detail::dot<typename E::node_type>(e.constants);
+  return detail::dot<detail::symbolic_t<typename E::node_type>>(e.constants);
 }
 
 /// The number of distinct subexpressions of e: the nodes to_dot draws and the

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: BSL-1.0
+/// @file
+/// Defines `taylor_t<N, V, K>`: the K-th Taylor coefficient of node N in the
+/// variable V, (d^K N / dV^K) / K!, as a node built from the coefficients of
+/// N's children of orders up to K by the standard recurrences:
+///
+///  * sum: a_k + b_k; product: the Cauchy product sum_j a_j b_(k-j);
+///  * f(a), with f'(a) = w a node: k u_k = sum_(j=1..k) j a_j w_(k-j), where w's
+///    coefficients come from the same recurrences (d exp = exp, d tanh =
+///    1 - tanh^2: the rule closes on u itself, so there is no new node);
+///  * b^e with e exact: b^n = b^(n-1) b for n = 2, 3, ... (exact at b = 0),
+///    else k b_0 u_k = sum_(j=1..k) (e j - k + j) b_j u_(k-j);
+///  * b^e with e depending on V: u = exp(e log b), k u_k = sum j g_j u_(k-j).
+///
+/// Each (node, order) pair is one class template instantiation, so the
+/// number of distinct types grows as (nodes of N) x K, against about K^3 for
+/// K nested symbolic derivatives, and the schedule evaluates each once.
+#ifndef TDIFF_DETAIL_TAYLOR_HPP
+#define TDIFF_DETAIL_TAYLOR_HPP
+
+#include <tdiff/detail/derivative.hpp>
+#include <tdiff/detail/nodes.hpp>
+#include <tdiff/detail/schedule.hpp>
+#include <tdiff/detail/shift.hpp>
+#include <tdiff/detail/simplify.hpp>
+#include <tdiff/detail/variables.hpp>
+#include <tdiff/functions.hpp>
+
+#include <cstddef>
+#include <utility>
+
+namespace tdiff::detail {
+
+template <class N, class V, std::size_t K>
+struct taylor_impl;
+
+template <class N, class V, std::size_t K>
+using taylor_t = typename taylor_impl<N, V, K>::type;
+
+/// sum over J in Js of Term<J>::type, folded left with the smart sum.
+template <template <std::size_t> class Term, class Js>
+struct sum_over;
+template <template <std::size_t> class Term>
+struct sum_over<Term, std::index_sequence<>> {
+  using type = constant<0>;
+};
+template <template <std::size_t> class Term, std::size_t J0, std::size_t... Js>
+struct sum_over<Term, std::index_sequence<J0, Js...>> {
+  using type = sum_t<typename Term<J0>::type, typename sum_over<Term, std::index_sequence<Js...>>::type>;
+};
+
+/// The Cauchy product's K-th coefficient: sum_(j=0..K) a_j b_(K-j).
+template <class A, class B, class V, std::size_t K>
+struct cauchy {
+  template <std::size_t J>
+  struct term {
+    using type = product_t<taylor_t<A, V, J>, taylor_t<B, V, K - J>>;
+  };
+  using type = typename sum_over<term, std::make_index_sequence<K + 1>>::type;
+};
+/// A square's: 2 sum_(j < K/2) a_j a_(K-j), plus a_(K/2)^2 for an even K.
+template <class A, class V, std::size_t K>
+struct cauchy<A, A, V, K> {
+  template <std::size_t J>
+  struct term {
+    using type = product_t<constant<2>, product_t<taylor_t<A, V, J>, taylor_t<A, V, K - J>>>;
+  };
+  static constexpr auto middle() {
+    if constexpr (K % 2 == 0)
+      return type_is<power_t<taylor_t<A, V, K / 2>, constant<2>>>{};
+    else
+      return type_is<constant<0>>{};
+  }
+  using type = sum_t<typename sum_over<term, std::make_index_sequence<(K + 1) / 2>>::type,
+                     typename decltype(middle())::type>;
+};
+
+/// The K-th coefficient of u with u' = w a' (and u_0 = U):
+/// (1/K) sum_(j=1..K) j a_j w_(K-j).
+template <class A, class W, class V, std::size_t K>
+struct chain {
+  template <std::size_t J>
+  struct term {
+    using type = product_t<constant<J + 1>, product_t<taylor_t<A, V, J + 1>, taylor_t<W, V, K - 1 - J>>>;
+  };
+  using type = product_t<constant<1, K>, typename sum_over<term, std::make_index_sequence<K>>::type>;
+};
+
+/// b^e for an exact e that is not a natural number:
+/// (1 / (K b)) sum_(j=1..K) (e j - K + j) b_j u_(K-j).
+template <class B, class E, class U, class V, std::size_t K>
+struct power_recurrence {
+  template <std::size_t J>
+  struct term {
+    static constexpr rational c =
+        value_of_v<E> * rational{J + 1, 1} +
+        rational{static_cast<std::intmax_t>(J + 1) - static_cast<std::intmax_t>(K), 1};
+    using type = product_t<constant_of_t<c>, product_t<taylor_t<B, V, J + 1>, taylor_t<U, V, K - 1 - J>>>;
+  };
+  using type = product_t<product_t<constant<1, K>, power_t<B, constant<-1>>>,
+                         typename sum_over<term, std::make_index_sequence<K>>::type>;
+};
+
+template <class N, class V, std::size_t K>
+struct taylor_rule;
+
+template <class N, class V, std::size_t K>
+struct taylor_impl {
+  static constexpr auto pick() {
+    if constexpr (K == 0)
+      return type_is<N>{};
+    else if constexpr (!depends_on<N, V>::value)
+      return type_is<constant<0>>{};
+    else
+      return type_is<typename taylor_rule<N, V, K>::type>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+template <class V, std::size_t K>
+struct taylor_rule<V, V, K> {
+  using type = constant<(K == 1 ? 1 : 0)>;
+};
+
+template <class A, class B, class V, std::size_t K>
+struct taylor_rule<sum<A, B>, V, K> {
+  using type = sum_t<taylor_t<A, V, K>, taylor_t<B, V, K>>;
+};
+
+template <class A, class B, class V, std::size_t K>
+struct taylor_rule<product<A, B>, V, K> {
+  static constexpr auto pick() {
+    if constexpr (!depends_on<A, V>::value)
+      return type_is<product_t<A, taylor_t<B, V, K>>>{};
+    else if constexpr (!depends_on<B, V>::value)
+      return type_is<product_t<taylor_t<A, V, K>, B>>{};
+    else
+      return type_is<typename cauchy<A, B, V, K>::type>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+template <class B, class E, class V, std::size_t K>
+struct taylor_rule<power<B, E>, V, K> {
+  static constexpr auto pick() {
+    if constexpr (depends_on<E, V>::value)  // u = exp(e log b): u' = u (e log b)'
+      return type_is<typename chain<product_t<E, unary_t<log_op, B>>, power<B, E>, V, K>::type>{};
+    else if constexpr (is_integer_constant_v<E> && value_of_v<E>.p >= 2)  // b^n = b^(n-1) b
+      return type_is<typename cauchy<power_t<B, constant<value_of_v<E>.p - 1>>, B, V, K>::type>{};
+    else if constexpr (is_constant_v<E>)
+      return type_is<typename power_recurrence<B, E, power<B, E>, V, K>::type>{};
+    else  // a run-time exponent: u' = (e u / b) b'
+      return type_is<
+          typename chain<B, product_t<E, product_t<power<B, E>, power_t<B, constant<-1>>>>, V, K>::type>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+template <class Op, class A, class V, std::size_t K>
+struct taylor_rule<unary<Op, A>, V, K> {
+  static constexpr auto pick() {
+    if constexpr (piecewise_constant<Op>)
+      return type_is<constant<0>>{};
+    else
+      return type_is<typename chain<A, typename op_derivative<Op, A, unary<Op, A>>::type, V, K>::type>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+template <class Op, class A, class B, class V, std::size_t K>
+struct taylor_rule<binary<Op, A, B>, V, K> {
+  static constexpr auto pick() {
+    if constexpr (piecewise_constant<Op>)
+      return type_is<constant<0>>{};
+    else
+      return type_is<sum_t<typename chain<A, typename op_partial<Op, 0, A, B>::type, V, K>::type,
+                           typename chain<B, typename op_partial<Op, 1, A, B>::type, V, K>::type>>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+template <class C, class A, class B, class V, std::size_t K>
+struct taylor_rule<select<C, A, B>, V, K> {
+  using type = select_t<C, taylor_t<A, V, K>, taylor_t<B, V, K>>;
+};
+
+constexpr std::intmax_t factorial(std::size_t n) {
+  std::intmax_t f = 1;
+  for (std::size_t i = 2; i <= n; ++i) f *= static_cast<std::intmax_t>(i);
+  return f;
+}
+
+/// d^K N / dV^K = K! times the K-th Taylor coefficient.
+template <class N, class V, std::size_t K>
+using taylor_derivative_t = product_t<constant<factorial(K)>, taylor_t<N, V, K>>;
+
+// ------------------------------------------------- the derivative node
+
+/// d^K N / dV^K (K >= 2) as one node: evaluated (and counted, and searched
+/// for variables) as its Taylor form taylor_derivative_t<N, V, K>, printed
+/// as the symbolic derivative, which is built only then. Made by
+/// make_derivative_t when the Taylor form is not variable-free.
+template <class N, class V, std::size_t K>
+struct derivative_node {};
+
+template <class N, class V, std::size_t K>
+struct make_derivative {
+  using taylor = taylor_derivative_t<N, V, K>;
+  using type = std::conditional_t<is_variable_free<taylor>::value, taylor, derivative_node<N, V, K>>;
+};
+/// Order 2 is decided by counting: the symbolic form where it has no more
+/// distinct nodes than the Taylor form (both are cheap to build at order 2;
+/// from order 3 on the Taylor form had fewer on every workload measured,
+/// docs/design.md).
+template <class N, class V>
+struct make_derivative<N, V, 2> {
+  using taylor = taylor_derivative_t<N, V, 2>;
+  using symbolic = typename nth_derivative<N, V, 2>::type;
+  static constexpr auto pick() {
+    if constexpr (is_variable_free<taylor>::value || node_count_v<symbolic> <= node_count_v<taylor>)
+      return type_is<symbolic>{};
+    else
+      return type_is<derivative_node<N, V, 2>>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+template <class N, class V>
+struct make_derivative<N, V, 1> {
+  using type = derivative_t<N, V>;
+};
+template <class N, class V>
+struct make_derivative<N, V, 0> {
+  using type = N;
+};
+/// The node of d^K N / dV^K: symbolic at order 1 (and at order 2 where that
+/// is smaller), else derivative_node, unless the derivative is variable-free
+/// (d^4 (x^4 - 2 x^2) is the constant 24).
+template <class N, class V, std::size_t K>
+using make_derivative_t = typename make_derivative<N, V, K>::type;
+
+template <class N, class V, std::size_t K, class W>
+struct depends_on<derivative_node<N, V, K>, W> : depends_on<taylor_derivative_t<N, V, K>, W> {};
+template <class N, class V, std::size_t K>
+struct is_variable_free<derivative_node<N, V, K>> : std::false_type {};
+template <class N, class V, std::size_t K>
+struct variables_of<derivative_node<N, V, K>> : variables_of<taylor_derivative_t<N, V, K>> {};
+template <class N, class V, std::size_t K>
+struct node_info<derivative_node<N, V, K>> : node_info<taylor_derivative_t<N, V, K>> {};
+template <class N, class V, std::size_t K, std::size_t S>
+struct shift<derivative_node<N, V, K>, S> {
+  using type = derivative_node<shift_t<N, S>, V, K>;
+};
+template <class N, class V, std::size_t K>
+struct slot_count<derivative_node<N, V, K>> : slot_count<N> {};
+
+/// d/dV of d^K N/dV^K is the next order; by another variable, the Taylor
+/// form is differentiated.
+template <class N, class V, std::size_t K, class W>
+struct derivative_rule<derivative_node<N, V, K>, W> {
+  static constexpr auto pick() {
+    if constexpr (std::is_same_v<V, W>)
+      return type_is<make_derivative_t<N, V, K + 1>>{};
+    else
+      return type_is<derivative_t<taylor_derivative_t<N, V, K>, W>>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+/// The J-th coefficient of d^K N/dV^K is (J + K)!/J! times N's (J + K)-th.
+template <class N, class V, std::size_t K, class W, std::size_t J>
+struct taylor_rule<derivative_node<N, V, K>, W, J> {
+  static constexpr auto pick() {
+    if constexpr (std::is_same_v<V, W>)
+      return type_is<product_t<constant<factorial(J + K) / factorial(J)>, taylor_t<N, V, J + K>>>{};
+    else
+      return type_is<taylor_t<taylor_derivative_t<N, V, K>, W, J>>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+// ------------------------------------------- the symbolic form, for printing
+
+/// N with every derivative_node replaced by its symbolic derivative.
+template <class N>
+struct symbolic {
+  using type = N;
+};
+template <class N>
+using symbolic_t = typename symbolic<N>::type;
+
+template <class N, class V, std::size_t K>
+struct symbolic<derivative_node<N, V, K>> {
+  using type = typename nth_derivative<symbolic_t<N>, V, K>::type;
+};
+/// Rebuilt through the smart constructor Make only where a child changed.
+template <class Node, template <class...> class Make, class... Cs>
+struct rebuilt {
+  static constexpr auto pick() {
+    if constexpr ((std::is_same_v<Cs, symbolic_t<Cs>> && ...))
+      return type_is<Node>{};
+    else
+      return type_is<Make<symbolic_t<Cs>...>>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+template <class A, class B>
+struct symbolic<sum<A, B>> : rebuilt<sum<A, B>, sum_t, A, B> {};
+template <class A, class B>
+struct symbolic<product<A, B>> : rebuilt<product<A, B>, product_t, A, B> {};
+template <class A, class B>
+struct symbolic<power<A, B>> : rebuilt<power<A, B>, power_t, A, B> {};
+template <class Op>
+struct unary_maker {
+  template <class A>
+  using type = unary_t<Op, A>;
+};
+template <class Op, class A>
+struct symbolic<unary<Op, A>> : rebuilt<unary<Op, A>, unary_maker<Op>::template type, A> {};
+template <class Op, class A, class B>
+struct symbolic<binary<Op, A, B>> : rebuilt<binary<Op, A, B>, binary_of<Op>::template type, A, B> {};
+template <class C, class A, class B>
+struct symbolic<select<C, A, B>> : rebuilt<select<C, A, B>, select_t, C, A, B> {};
+
+}  // namespace tdiff::detail
+
+#endif  // TDIFF_DETAIL_TAYLOR_HPP
