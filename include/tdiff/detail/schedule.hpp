@@ -152,86 +152,97 @@ struct node_array {
   }
 };
 
-/// The distinct nodes reachable from root, sorted by key: children first.
-/// An iterative depth-first walk with an open-addressing visited set.
-constexpr void closure_of(const descriptor* root, node_array& found) {
-  std::size_t capacity = 128;
-  const descriptor** seen = new const descriptor* [capacity] {};
-  bool* used = new bool[capacity]{};
-  auto insert = [](const descriptor** set, bool* in_use, std::size_t cap, const descriptor* d) {
-    std::size_t i = static_cast<std::size_t>(d->self.hash) & (cap - 1);
-    while (in_use[i]) {
-      if (set[i]->self == d->self) return false;
-      i = (i + 1) & (cap - 1);
-    }
-    set[i] = d;
-    in_use[i] = true;
-    return true;
-  };
-  node_array stack;
-  stack.push(root);
-  while (stack.size > 0) {
-    const descriptor* d = stack.items[--stack.size];
-    if (!insert(seen, used, capacity, d)) continue;
-    found.push(d);
-    if (4 * found.size > capacity) {  // grow and rehash at load 1/4
-      const descriptor** grown = new const descriptor* [4 * capacity] {};
-      bool* grown_used = new bool[4 * capacity]{};
-      for (std::size_t i = 0; i < capacity; ++i)
-        if (used[i]) insert(grown, grown_used, 4 * capacity, seen[i]);
-      delete[] seen;
-      delete[] used;
-      seen = grown;
-      used = grown_used;
-      capacity *= 4;
-    }
-    if (d->arity >= 1) stack.push(d->a);
-    if (d->arity >= 2) stack.push(d->b);
-    if (d->arity == 3) stack.push(d->c);
-  }
-  delete[] seen;
-  delete[] used;
-  // Heap sort by key: no recursion, no library layers.
-  auto less = [](const descriptor* x, const descriptor* y) { return x->self < y->self; };
-  auto sift = [&](std::size_t start, std::size_t end) {
-    std::size_t root_i = start;
-    while (2 * root_i + 1 < end) {
-      std::size_t child = 2 * root_i + 1;
-      if (child + 1 < end && less(found.items[child], found.items[child + 1])) ++child;
-      if (!less(found.items[root_i], found.items[child])) return;
-      const descriptor* t = found.items[root_i];
-      found.items[root_i] = found.items[child];
-      found.items[child] = t;
-      root_i = child;
-    }
-  };
-  const std::size_t n = found.size;
-  for (std::size_t i = n / 2; i-- > 0;) sift(i, n);
-  for (std::size_t end = n; end-- > 1;) {
-    const descriptor* t = found.items[0];
-    found.items[0] = found.items[end];
-    found.items[end] = t;
-    sift(0, end);
-  }
-}
+/// The distinct nodes reachable from a root, children before parents: an
+/// iterative depth-first walk with an open-addressing set of the nodes seen,
+/// then a stable counting sort by height (leaves first, the root last). The
+/// set also maps each node to its position. No comparison sort: under g++'s
+/// constant evaluator a heap sort of 250 nodes cost about 45 M instructions,
+/// most of a schedule's price (docs/design.md).
+struct closure {
+  node_array items;
+  const descriptor** seen = nullptr;  // the set, open addressing, load <= 1/4
+  std::size_t* where = nullptr;       // position of seen[i] in items
+  std::size_t capacity = 0;
 
-constexpr std::size_t position(const node_array& found, const descriptor* d) {
-  std::size_t lo = 0, hi = found.size;
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi) / 2;
-    if (found.items[mid]->self < d->self)
-      lo = mid + 1;
-    else
-      hi = mid;
+  constexpr explicit closure(const descriptor* root, bool ordered = true) { walk(root, ordered); }
+  closure(const closure&) = delete;
+  closure& operator=(const closure&) = delete;
+  constexpr ~closure() {
+    delete[] seen;
+    delete[] where;
   }
-  return lo;
-}
 
-constexpr std::size_t closure_size(const descriptor* root) {
-  node_array found;
-  closure_of(root, found);
-  return found.size;
-}
+  /// The slot of d in the set: where it is, or the free one it would take.
+  constexpr std::size_t slot_of(const descriptor* d) const {
+    std::size_t i = static_cast<std::size_t>(d->self.hash) & (capacity - 1);
+    while (seen[i] != nullptr && !(seen[i]->self == d->self)) i = (i + 1) & (capacity - 1);
+    return i;
+  }
+  /// The position of d, a node of the closure.
+  constexpr std::size_t position(const descriptor* d) const { return where[slot_of(d)]; }
+
+ private:
+  constexpr void resize(std::size_t n) {
+    const descriptor** old = seen;
+    const std::size_t old_capacity = capacity;
+    capacity = n;
+    seen = new const descriptor* [capacity] {};
+    delete[] where;
+    where = new std::size_t[capacity]{};
+    for (std::size_t i = 0; i < old_capacity; ++i)
+      if (old[i] != nullptr) seen[slot_of(old[i])] = old[i];
+    delete[] old;
+  }
+  constexpr void walk(const descriptor* root, bool ordered) {
+    resize(128);
+    // The stack holds at most 2 entries per node seen plus 3: no growth
+    // check inside the loop (calls are what the constant evaluator pays for).
+    std::size_t stack_capacity = 64, top = 0;
+    const descriptor** stack = new const descriptor*[stack_capacity];
+    stack[top++] = root;
+    int height = 0;
+    while (top > 0) {
+      const descriptor* d = stack[--top];
+      std::size_t i = static_cast<std::size_t>(d->self.hash) & (capacity - 1);
+      while (seen[i] != nullptr && !(seen[i]->self == d->self)) i = (i + 1) & (capacity - 1);
+      if (seen[i] != nullptr) continue;
+      seen[i] = d;
+      items.push(d);
+      height = d->self.height > height ? d->self.height : height;
+      if (2 * items.size > capacity) resize(2 * capacity);
+      if (top + 3 > stack_capacity) {
+        const descriptor** grown = new const descriptor*[2 * stack_capacity];
+        for (std::size_t k = 0; k < top; ++k) grown[k] = stack[k];
+        delete[] stack;
+        stack = grown;
+        stack_capacity *= 2;
+      }
+      if (d->arity >= 1) stack[top++] = d->a;
+      if (d->arity >= 2) stack[top++] = d->b;
+      if (d->arity == 3) stack[top++] = d->c;
+    }
+    delete[] stack;
+    if (!ordered) return;
+    // Stable counting sort by height.
+    std::size_t* start = new std::size_t[static_cast<std::size_t>(height) + 2]{};
+    for (std::size_t k = 0; k < items.size; ++k)
+      ++start[static_cast<std::size_t>(items.items[k]->self.height) + 1];
+    for (std::size_t h = 1; h <= static_cast<std::size_t>(height) + 1; ++h) start[h] += start[h - 1];
+    const descriptor** sorted = new const descriptor*[items.size];
+    for (std::size_t k = 0; k < items.size; ++k) {
+      const descriptor* d = items.items[k];
+      const std::size_t at = start[static_cast<std::size_t>(d->self.height)]++;
+      sorted[at] = d;
+      where[slot_of(d)] = at;
+    }
+    delete[] start;
+    delete[] items.items;
+    items.items = sorted;
+    items.capacity = items.size;
+  }
+};
+
+constexpr std::size_t closure_size(const descriptor* root) { return closure(root, false).items.size; }
 
 // ------------------------------------------------------------- node info
 
@@ -386,16 +397,15 @@ template <class N>
 struct schedule {
   using ops = typename node_info<N>::ops;
   static constexpr auto table = [] {
-    node_array items;
-    closure_of(&node_info<N>::self, items);
+    const closure c(&node_info<N>::self);
     std::array<step_entry, node_count_v<N>> t{};
-    for (std::size_t i = 0; i < items.size; ++i) {
-      const descriptor& d = *items.items[i];
+    for (std::size_t i = 0; i < c.items.size; ++i) {
+      const descriptor& d = *c.items.items[i];
       t[i] = {d.what, d.arity, 0, 0, 0, d.p, d.q, d.constant_exponent, d.id, d.op};
       if (d.what == kind::unary || d.what == kind::binary) t[i].op_index = op_index(ops{}, d.id);
-      if (d.arity >= 1) t[i].a = position(items, d.a);
-      if (d.arity >= 2) t[i].b = position(items, d.b);
-      if (d.arity == 3) t[i].c = position(items, d.c);
+      if (d.arity >= 1) t[i].a = c.position(d.a);
+      if (d.arity >= 2) t[i].b = c.position(d.b);
+      if (d.arity == 3) t[i].c = c.position(d.c);
     }
     return t;
   }();
@@ -404,9 +414,8 @@ struct schedule {
 /// Positions of the nodes Parts in the schedule of Root.
 template <class Root, class... Parts>
 inline constexpr std::array<std::size_t, sizeof...(Parts)> positions_v = [] {
-  node_array items;
-  closure_of(&node_info<Root>::self, items);
-  return std::array<std::size_t, sizeof...(Parts)>{position(items, &node_info<Parts>::self)...};
+  const closure c(&node_info<Root>::self);
+  return std::array<std::size_t, sizeof...(Parts)>{c.position(&node_info<Parts>::self)...};
 }();
 
 }  // namespace tdiff::detail

@@ -85,6 +85,11 @@ struct chain {
   };
   using type = product_t<constant<1, K>, typename sum_over<term, std::make_index_sequence<K>>::type>;
 };
+/// f(x) of the variable itself: u_K = w_(K-1) / K.
+template <class V, class W, std::size_t K>
+struct chain<V, W, V, K> {
+  using type = product_t<constant<1, K>, taylor_t<W, V, K - 1>>;
+};
 
 /// b^e for an exact e that is not a natural number:
 /// (1 / (K b)) sum_(j=1..K) (e j - K + j) b_j u_(K-j).

@@ -1,0 +1,2 @@
+#include <tdiff/tdiff.hpp>
+int main(){}
