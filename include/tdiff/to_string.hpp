@@ -31,9 +31,11 @@ std::string to_dot(const E& e) {
   return detail::dot<detail::symbolic_t<typename E::node_type>>(e.constants);
 }
 
-/// The number of distinct subexpressions of e: the nodes to_dot draws and the
-/// entries its evaluation computes, each once. A compile-time constant.
-/// Example: node_count(derivative<6>(tanh(x), x)) is 59 (DeZero's graph: 339 functions).
+/// The number of distinct subexpressions of e that its evaluation computes,
+/// each once: the nodes to_dot draws, except that a derivative of order 2 or
+/// more is drawn as its symbolic form and evaluated (and counted) as its
+/// Taylor form (docs/design.md). A compile-time constant.
+/// Example: node_count(derivative<6>(tanh(x), x)) is 40 (DeZero's graph: 339 functions).
 template <expression E>
 constexpr std::size_t node_count(const E&) {
   return detail::node_count_v<typename E::node_type>;
