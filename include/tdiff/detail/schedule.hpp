@@ -160,8 +160,12 @@ struct node_array {
 /// most of a schedule's price (docs/design.md).
 struct closure {
   node_array items;
-  const descriptor** seen = nullptr;  // the set, open addressing, load <= 1/4
-  std::size_t* where = nullptr;       // position of seen[i] in items
+  // The set, open addressing, load <= 1/2. `used` marks the slots taken:
+  // g++ does not fold a pointer's comparison with null in a constant
+  // expression under -fsanitize=undefined (see descriptor::arity).
+  const descriptor** seen = nullptr;
+  bool* used = nullptr;
+  std::size_t* where = nullptr;  // position of seen[i] in items
   std::size_t capacity = 0;
 
   constexpr explicit closure(const descriptor* root, bool ordered = true) { walk(root, ordered); }
@@ -169,13 +173,14 @@ struct closure {
   closure& operator=(const closure&) = delete;
   constexpr ~closure() {
     delete[] seen;
+    delete[] used;
     delete[] where;
   }
 
   /// The slot of d in the set: where it is, or the free one it would take.
   constexpr std::size_t slot_of(const descriptor* d) const {
     std::size_t i = static_cast<std::size_t>(d->self.hash) & (capacity - 1);
-    while (seen[i] != nullptr && !(seen[i]->self == d->self)) i = (i + 1) & (capacity - 1);
+    while (used[i] && !(seen[i]->self == d->self)) i = (i + 1) & (capacity - 1);
     return i;
   }
   /// The position of d, a node of the closure.
@@ -184,14 +189,21 @@ struct closure {
  private:
   constexpr void resize(std::size_t n) {
     const descriptor** old = seen;
+    bool* old_used = used;
     const std::size_t old_capacity = capacity;
     capacity = n;
-    seen = new const descriptor* [capacity] {};
+    seen = new const descriptor*[capacity];
+    used = new bool[capacity]{};
     delete[] where;
     where = new std::size_t[capacity]{};
     for (std::size_t i = 0; i < old_capacity; ++i)
-      if (old[i] != nullptr) seen[slot_of(old[i])] = old[i];
+      if (old_used[i]) {
+        const std::size_t k = slot_of(old[i]);
+        seen[k] = old[i];
+        used[k] = true;
+      }
     delete[] old;
+    delete[] old_used;
   }
   constexpr void walk(const descriptor* root, bool ordered) {
     resize(128);
@@ -204,9 +216,10 @@ struct closure {
     while (top > 0) {
       const descriptor* d = stack[--top];
       std::size_t i = static_cast<std::size_t>(d->self.hash) & (capacity - 1);
-      while (seen[i] != nullptr && !(seen[i]->self == d->self)) i = (i + 1) & (capacity - 1);
-      if (seen[i] != nullptr) continue;
+      while (used[i] && !(seen[i]->self == d->self)) i = (i + 1) & (capacity - 1);
+      if (used[i]) continue;
       seen[i] = d;
+      used[i] = true;
       items.push(d);
       height = d->self.height > height ? d->self.height : height;
       if (2 * items.size > capacity) resize(2 * capacity);
