@@ -221,6 +221,13 @@ constexpr auto apply_unary(const E& e) {
   return expr<unary_t<Op, typename E::node_type>, typename E::constants_type>{e.constants};
 }
 
+/// An op's smart constructor as a template of its operands alone (to pass
+/// where a template of the children is expected).
+template <class Op>
+struct unary_of {
+  template <class A>
+  using type = unary_t<Op, A>;
+};
 template <class Op>
 struct binary_of {
   template <class A, class B>

@@ -5,12 +5,12 @@
 ///
 /// A derivative's *tree* grows exponentially with the order, but its distinct
 /// subexpressions (types) grow polynomially. Each node type gets, once, a
-/// structural hash, its height, and its closure (the set of its distinct
-/// descendants) as a sorted constexpr array of small descriptors: what kind
-/// of node it is and the keys of its children. Sorting by height first makes
-/// the closure a topological order. The schedule of the root replaces child
-/// keys by positions in that order; evaluation then walks the table, each
-/// entry a constant template argument of a tiny step function.
+/// structural hash, its height, and a constexpr descriptor: what kind of
+/// node it is and pointers to its children's descriptors. The schedule of
+/// the root walks that DAG once, orders the distinct nodes by height (a
+/// topological order) and replaces children by positions in that order;
+/// evaluation then walks the table, each entry a constant template argument
+/// of a tiny step function.
 ///
 /// Everything past the node types is constexpr values, not types: merging two
 /// closures is a constexpr loop rather than hundreds of instantiations.
@@ -53,10 +53,6 @@ struct key {
   std::uint64_t check = 0;
   friend constexpr bool operator==(const key&, const key&) = default;
 };
-constexpr bool operator<(const key& a, const key& b) {
-  if (a.height != b.height) return a.height < b.height;
-  return a.hash != b.hash ? a.hash < b.hash : a.check < b.check;
-}
 
 constexpr std::uint64_t mix(std::uint64_t a, std::uint64_t b) {  // splitmix64 of a combination
   std::uint64_t z = a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
@@ -207,16 +203,14 @@ struct closure {
   }
   constexpr void walk(const descriptor* root, bool ordered) {
     resize(128);
-    // The stack holds at most 2 entries per node seen plus 3: no growth
-    // check inside the loop (calls are what the constant evaluator pays for).
+    // A plain array as the stack, grown before the pushes of a node.
     std::size_t stack_capacity = 64, top = 0;
     const descriptor** stack = new const descriptor*[stack_capacity];
     stack[top++] = root;
     int height = 0;
     while (top > 0) {
       const descriptor* d = stack[--top];
-      std::size_t i = static_cast<std::size_t>(d->self.hash) & (capacity - 1);
-      while (used[i] && !(seen[i]->self == d->self)) i = (i + 1) & (capacity - 1);
+      const std::size_t i = slot_of(d);
       if (used[i]) continue;
       seen[i] = d;
       used[i] = true;

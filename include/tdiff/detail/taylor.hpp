@@ -314,13 +314,8 @@ template <class A, class B>
 struct symbolic<product<A, B>> : rebuilt<product<A, B>, product_t, A, B> {};
 template <class A, class B>
 struct symbolic<power<A, B>> : rebuilt<power<A, B>, power_t, A, B> {};
-template <class Op>
-struct unary_maker {
-  template <class A>
-  using type = unary_t<Op, A>;
-};
 template <class Op, class A>
-struct symbolic<unary<Op, A>> : rebuilt<unary<Op, A>, unary_maker<Op>::template type, A> {};
+struct symbolic<unary<Op, A>> : rebuilt<unary<Op, A>, unary_of<Op>::template type, A> {};
 template <class Op, class A, class B>
 struct symbolic<binary<Op, A, B>> : rebuilt<binary<Op, A, B>, binary_of<Op>::template type, A, B> {};
 template <class C, class A, class B>

@@ -1,2 +1,0 @@
-#include <tdiff/tdiff.hpp>
-int main(){}
