@@ -17,6 +17,7 @@
 #include <boost/hana/tuple.hpp>
 #include <boost/hana/unpack.hpp>
 
+#include <array>
 #include <cstddef>
 #include <tuple>
 #include <type_traits>
@@ -39,6 +40,44 @@ constexpr bool check_derivative_arguments() {
   return expression<F> && (is_variable_expr_v<Vs> && ...);
 }
 
+/// x, or the placeholder of a scalar that is no longer read.
+template <bool Keep, std::size_t I, class T>
+constexpr auto keep_if(const T& x) {
+  if constexpr (Keep)
+    return x;
+  else
+    return unused<typename scalar_of<T>::type, I>{};
+}
+
+/// Whether node N reads each of the slots 0 .. Size - 1 (computed once per
+/// node: clang++ counts every step of a constant evaluation, and a constexpr
+/// Hessian of 32 variables passed its limit when each prune recomputed it).
+template <class N, std::size_t Size>
+inline constexpr auto slots_read_v = [] {
+  constexpr auto& bits = slot_set<N>::bits;
+  std::array<bool, Size> read{};
+  for (std::size_t i = 0; i < Size; ++i) read[i] = i / 64 < bits.size() && (bits[i / 64] >> (i % 64) & 1);
+  return read;
+}();
+
+/// c with the scalars that node N does not read replaced by empty
+/// placeholders: a derivative keeps its expression's slot numbers but
+/// stores only the scalars it reads (d^2/dx^2 of 100 (y - x^2)^2 + (1 - x)^2
+/// one of the two), so gradients and Hessians of expressions with many
+/// numbers stay small to copy and to compile.
+template <class N, class... Ts>
+constexpr auto prune(const values<Ts...>& c) {
+  if constexpr (slot_count<N>::value == 0)
+    return values<>{};  // reads none (most of a Hessian): no scalars at all
+  else
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      constexpr auto& read = slots_read_v<N, sizeof...(Ts)>;
+      using R = values<decltype(keep_if<read[I], I>(get<I>(c)))...>;
+      return R{{leaf<I, decltype(keep_if<read[I], I>(get<I>(c)))>{keep_if<read[I], I>(get<I>(c))}...}};
+    }
+  (std::index_sequence_for<Ts...>{});
+}
+
 }  // namespace detail
 
 /// The Order-th derivative of f with respect to the variable x (Order = 1 by
@@ -50,7 +89,10 @@ template <std::size_t Order = 1, class F, class X>
 constexpr auto derivative(const F& f, const X&) {
   if constexpr (detail::check_derivative_arguments<F, X>()) {
     using node = detail::make_derivative_t<typename F::node_type, typename X::node_type, Order>;
-    return expr<node, typename F::constants_type>{f.constants};
+    if constexpr (detail::size_v<typename F::constants_type> == 0)
+      return expr<node, typename F::constants_type>{f.constants};
+    else
+      return expr<node, decltype(detail::prune<node>(f.constants))>{detail::prune<node>(f.constants)};
   }
 }
 

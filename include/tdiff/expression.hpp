@@ -137,7 +137,7 @@ constexpr auto lift(const T& t) {
   if constexpr (expression<T>)
     return t;
   else
-    return expr<slot<0>, values<T>>{values<T>{t, {}}};
+    return expr<slot<0>, values<T>>{make_values(t)};
 }
 
 /// Builds Make<A, B'> where B' is b's node with its slots moved past a's.

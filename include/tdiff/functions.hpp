@@ -29,6 +29,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -154,6 +155,45 @@ template <class Op, class A, class B>
 struct slot_count<binary<Op, A, B>> : std::integral_constant<std::size_t, max_slot_count_v<A, B>> {};
 template <class C, class A, class B>
 struct slot_count<select<C, A, B>> : std::integral_constant<std::size_t, max_slot_count_v<C, A, B>> {};
+
+/// The slots N reads, as bits (slot I is bit I % 64 of word I / 64), one
+/// instantiation per node type: a tuple's evaluation compares only these
+/// between expressions that share their run-time scalars' slots.
+template <class N>
+struct slot_set {
+  static constexpr std::array<std::uint64_t, 0> bits{};
+};
+template <class... Ns>
+constexpr auto slot_union() {
+  std::array<std::uint64_t, (max_slot_count_v<Ns...> + 63) / 64> bits{};
+  const auto add = [&](const auto& b) {
+    for (std::size_t i = 0; i < b.size(); ++i) bits[i] |= b[i];
+  };
+  (add(slot_set<Ns>::bits), ...);
+  return bits;
+}
+template <std::size_t I>
+struct slot_set<slot<I>> {
+  static constexpr auto bits = [] {
+    std::array<std::uint64_t, I / 64 + 1> b{};
+    b[I / 64] = std::uint64_t{1} << (I % 64);
+    return b;
+  }();
+};
+template <template <class, class> class Node, class A, class B>
+struct slot_set<Node<A, B>> {
+  static constexpr auto bits = slot_union<A, B>();
+};
+template <class Op, class A>
+struct slot_set<unary<Op, A>> : slot_set<A> {};
+template <class Op, class A, class B>
+struct slot_set<binary<Op, A, B>> {
+  static constexpr auto bits = slot_union<A, B>();
+};
+template <class C, class A, class B>
+struct slot_set<select<C, A, B>> {
+  static constexpr auto bits = slot_union<C, A, B>();
+};
 
 template <std::size_t... I>
 constexpr auto outer_slots(std::index_sequence<I...>) {

@@ -375,34 +375,69 @@ constexpr auto evaluate(const Constants& constants, const Bs&... bs) {
   }
 }
 
-/// group<N1, group<N2, ...>>: several roots under one scheduling node.
-template <class... Ns>
+/// Several roots under one scheduling node: a balanced tree of groups,
+/// adjacent roots paired level by level (log2 of the roots deep, where a
+/// list nested one root per level grew its types with the square of the
+/// roots, and its depth past the compilers' template depth limits).
+template <class L>
 struct group_of;
 template <class N>
-struct group_of<N> {
+struct group_of<type_list<N>> {
   using type = N;
 };
-template <class N, class... Ns>
-struct group_of<N, Ns...> {
-  using type = group<N, typename group_of<Ns...>::type>;
+template <class... Ns>
+struct group_of<type_list<Ns...>> {
+  template <std::size_t... I>
+  static auto pairs(std::index_sequence<I...>) -> type_list<std::conditional_t<
+      2 * I + 1 < sizeof...(Ns),
+      group<op_at_t<2 * I, type_list<Ns...>>, op_at_t<(2 * I + 1) % sizeof...(Ns), type_list<Ns...>>>,
+      op_at_t<2 * I, type_list<Ns...>>>...>;
+  using type = typename group_of<decltype(pairs(std::make_index_sequence<(sizeof...(Ns) + 1) / 2>{}))>::type;
 };
 
+/// The value of node N, out of line: for one expression of a tuple whose
+/// numbers differ from those it shares (see eval_tuple).
+template <class R, class N, class Ctx>
+[[gnu::noinline]] constexpr R value_alone(const Ctx& ctx) {
+  return run_schedule<R, N>(ctx);
+}
+
 /// The values of the nodes Ns at numbers bs, by one schedule: what they
-/// share is computed once. Their slots index `constants`.
-template <class... Ns, class Constants, class... Bs>
-constexpr auto evaluate_all(type_list<Ns...>, const Constants& constants, const Bs&... bs) {
-  using G = typename group_of<Ns...>::type;
+/// share is computed once. Their slots index `constants`. Then
+/// check(values, ctx) may replace some (see eval_tuple).
+/// Element I of nested std::arrays (rows of equal size), counted flat.
+template <class A>
+inline constexpr std::size_t flat_size_v = 1;
+template <class T, std::size_t N>
+inline constexpr std::size_t flat_size_v<std::array<T, N>> = N* flat_size_v<T>;
+template <std::size_t I, class T, std::size_t N>
+constexpr auto& element_ref(std::array<T, N>& a) {
+  if constexpr (!requires { std::tuple_size<T>::value; })
+    return a[I];
+  else
+    return element_ref<I % flat_size_v<T>>(a[I / flat_size_v<T>]);
+}
+
+/// Writes the values of the nodes Ns at numbers bs into result (nested
+/// std::arrays, element I counted flat), by one schedule: what they share is
+/// computed once. Their slots index `constants`. Then check(result, ctx) may
+/// replace some (see eval_tuple). Each value is written once, in place.
+template <class... Ns, class Constants, class Check, class Result, class... Bs>
+[[gnu::always_inline]] constexpr void evaluate_all(Result& result, type_list<Ns...>,
+                                                   const Constants& constants, const Check& check,
+                                                   const Bs&... bs) {
+  using G = typename group_of<type_list<Ns...>>::type;
   using R = typename value_type_or_double<type_list<Bs...>>::type;
-  if constexpr (!check_bindings<G, Bs...>()) {
-    return std::array<R, sizeof...(Ns)>{};  // unreachable: a diagnostic was issued above
-  } else {
+  if constexpr (check_bindings<G, Bs...>()) {
     const context<Constants, Bs...> ctx{constants, {bs...}};
     const auto v = run_schedule_values<R, G>(ctx);
     constexpr auto& at = positions_v<G, Ns...>;
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-      return std::array<R, sizeof...(Ns)>{v[at[I]]...};
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      const bool written[] = {((element_ref<I>(result) = v[at[I]]), true)...};
+      (void)written;
     }
     (std::make_index_sequence<sizeof...(Ns)>{});
+    check(result, ctx);
   }
 }
 

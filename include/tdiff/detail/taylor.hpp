@@ -257,6 +257,8 @@ struct shift<derivative_node<N, V, K>, S> {
 };
 template <class N, class V, std::size_t K>
 struct slot_count<derivative_node<N, V, K>> : slot_count<N> {};
+template <class N, class V, std::size_t K>
+struct slot_set<derivative_node<N, V, K>> : slot_set<N> {};
 
 /// d/dV of d^K N/dV^K is the next order; by another variable, the Taylor
 /// form is differentiated.

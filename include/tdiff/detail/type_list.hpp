@@ -9,8 +9,8 @@
 #define TDIFF_DETAIL_TYPE_LIST_HPP
 
 #include <cstddef>
-#include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace tdiff::detail {
 
@@ -56,12 +56,24 @@ struct concat<type_list<As...>, Ls...> {
 template <class... Ls>
 using concat_t = typename concat<Ls...>::type;
 
-/// The I-th type of a list.
+/// The I-th type of a list, in O(1) instantiations: the list becomes one
+/// class with a base per element, and overload resolution picks base I
+/// (std::tuple_element recurses, which cost 11 000 instantiations on a
+/// Hessian of 16 variables).
+template <std::size_t I, class T>
+struct indexed {};
+template <class Indices, class... Ts>
+struct indexer;
+template <std::size_t... I, class... Ts>
+struct indexer<std::index_sequence<I...>, Ts...> : indexed<I, Ts>... {};
+template <std::size_t I, class T>
+T element_type(indexed<I, T>);
+
 template <std::size_t I, class L>
 struct at;
 template <std::size_t I, class... Ts>
 struct at<I, type_list<Ts...>> {
-  using type = std::tuple_element_t<I, std::tuple<Ts...>>;
+  using type = decltype(element_type<I>(indexer<std::index_sequence_for<Ts...>, Ts...>{}));
 };
 template <std::size_t I, class L>
 using op_at_t = typename at<I, L>::type;

@@ -13,51 +13,95 @@
 #define TDIFF_DETAIL_VALUES_HPP
 
 #include <cstddef>
+#include <utility>
 
 namespace tdiff::detail {
 
-template <class... Ts>
-struct values;
-
-template <>
-struct values<> {
-  static constexpr std::size_t size = 0;
+/// The scalar of slot I.
+template <std::size_t I, class T>
+struct leaf {
+  [[no_unique_address]] T value;
 };
 
-template <class T, class... Ts>
-struct values<T, Ts...> {
-  static constexpr std::size_t size = 1 + sizeof...(Ts);
-  T head;
-  [[no_unique_address]] values<Ts...> tail;
+/// Stands for a run-time scalar of type T, slot I, that an expression no
+/// longer reads (a derivative's, see prune): empty, so it takes no storage
+/// (one type per slot: two empty members of one type need two addresses),
+/// while the slots after it keep their numbers.
+template <class T, std::size_t I>
+struct unused {};
+
+/// The type of scalar a placeholder stands for (T itself for a scalar).
+template <class T>
+struct scalar_of {
+  using type = T;
+};
+template <class T, std::size_t I>
+struct scalar_of<unused<T, I>> {
+  using type = T;
+};
+
+template <class Indices, class... Ts>
+struct leaves;
+template <std::size_t... I, class... Ts>
+struct leaves<std::index_sequence<I...>, Ts...> : leaf<I, Ts>... {};
+
+/// A flat aggregate: slot I is the base leaf<I, T>, found in O(1) by get<I>.
+template <class... Ts>
+struct values : leaves<std::index_sequence_for<Ts...>, Ts...> {
+  static constexpr std::size_t size = sizeof...(Ts);
 };
 
 template <class V>
 inline constexpr std::size_t size_v = V::size;
 
-/// The I-th value.
-template <std::size_t I, class T, class... Ts>
-constexpr const auto& get(const values<T, Ts...>& v) {
-  if constexpr (I == 0)
-    return v.head;
-  else
-    return get<I - 1>(v.tail);
+/// The I-th value (found through its base leaf<I, T>, so that the function
+/// is named by I and T alone).
+template <std::size_t I, class T>
+constexpr const T& get(const leaf<I, T>& l) {
+  return l.value;
+}
+template <std::size_t I, class T>
+constexpr T& get(leaf<I, T>& l) {
+  return l.value;
+}
+
+/// values<Ts...>{xs...}.
+template <class... Ts>
+constexpr values<Ts...> make_values(const Ts&... xs) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) { return values<Ts...>{{leaf<I, Ts>{xs}...}}; }
+  (std::index_sequence_for<Ts...>{});
 }
 
 /// a's values, then b's.
-template <class... Bs>
-constexpr values<Bs...> cat(const values<>&, const values<Bs...>& b) {
-  return b;
-}
-template <class A, class... As, class... Bs>
-constexpr values<A, As..., Bs...> cat(const values<A, As...>& a, const values<Bs...>& b) {
-  return {a.head, cat(a.tail, b)};
+template <class... As, class... Bs>
+constexpr values<As..., Bs...> cat(const values<As...>& a, const values<Bs...>& b) {
+  return [&]<std::size_t... I, std::size_t... J>(std::index_sequence<I...>, std::index_sequence<J...>) {
+    return values<As..., Bs...>{{leaf<I, As>{get<I>(a)}..., leaf<sizeof...(As) + J, Bs>{get<J>(b)}...}};
+  }
+  (std::index_sequence_for<As...>{}, std::index_sequence_for<Bs...>{});
 }
 
-/// The values of each, in order.
+/// Values p[I] and p[I + 1] (p holds pointers), concatenated.
+template <std::size_t I, class P>
+constexpr auto cat_pair(const P& p) {
+  if constexpr (I + 1 < P::size)
+    return cat(*get<I>(p), *get<I + 1>(p));
+  else
+    return *get<I>(p);
+}
+
+/// The values of each, in order: concatenated pairwise, log2 of their
+/// number deep (a chain copied every value once per later part).
 constexpr values<> cat_all() { return {}; }
-template <class V, class... Vs>
-constexpr auto cat_all(const V& v, const Vs&... vs) {
-  return cat(v, cat_all(vs...));
+template <class V>
+constexpr V cat_all(const V& v) {
+  return v;
+}
+template <class V, class W, class... Vs>
+constexpr auto cat_all(const V& v, const W& w, const Vs&... vs) {
+  const auto p = make_values(&v, &w, &vs...);
+  return [&]<std::size_t... I>(std::index_sequence<I...>) { return cat_all(cat_pair<2 * I>(p)...); }
+  (std::make_index_sequence<(sizeof...(Vs) + 3) / 2>{});
 }
 
 /// The run-time scalars of several expressions side by side, by address (no
@@ -87,10 +131,8 @@ constexpr const auto& get(const joined_values<Cs...>& j) {
 /// f(values...).
 template <class F, class... Ts>
 constexpr auto apply_values(F f, const values<Ts...>& v) {
-  if constexpr (sizeof...(Ts) == 0)
-    return f();
-  else
-    return apply_values([&](const auto&... rest) { return f(v.head, rest...); }, v.tail);
+  return [&]<std::size_t... I>(std::index_sequence<I...>) { return f(get<I>(v)...); }
+  (std::index_sequence_for<Ts...>{});
 }
 
 }  // namespace tdiff::detail

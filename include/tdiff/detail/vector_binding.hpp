@@ -72,7 +72,7 @@ constexpr auto as_bindings(const B& b) {
 /// and f is called directly (no tuple is built: this is every call without
 /// vector variables).
 template <bool Any, class F, class Spread, class... As>
-constexpr decltype(auto) call_spread(F&& f, Spread spread, const As&... as) {
+[[gnu::always_inline]] constexpr decltype(auto) call_spread(F&& f, Spread spread, const As&... as) {
   if constexpr (Any)
     return std::apply([&](const auto&... flat) -> decltype(auto) { return f(flat...); },
                       std::tuple_cat(spread(as)...));
@@ -82,7 +82,7 @@ constexpr decltype(auto) call_spread(F&& f, Spread spread, const As&... as) {
 
 /// Calls f with the bindings, vector bindings spread into their components.
 template <class F, class... Bs>
-constexpr decltype(auto) with_scalar_bindings(F&& f, const Bs&... bs) {
+[[gnu::always_inline]] constexpr decltype(auto) with_scalar_bindings(F&& f, const Bs&... bs) {
   return call_spread<(is_vector_binding_v<Bs> || ...)>(
       f, [](const auto& b) { return as_bindings(b); }, bs...);
 }
