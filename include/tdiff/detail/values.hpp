@@ -104,30 +104,6 @@ constexpr auto cat_all(const V& v, const W& w, const Vs&... vs) {
   (std::make_index_sequence<(sizeof...(Vs) + 3) / 2>{});
 }
 
-/// The run-time scalars of several expressions side by side, by address (no
-/// copies): get<I> is the I-th of their concatenation.
-template <class... Cs>
-struct joined_values {
-  static constexpr std::size_t size = (std::size_t{0} + ... + Cs::size);
-  values<const Cs*...> parts;
-};
-template <class... Cs>
-joined_values(values<const Cs*...>) -> joined_values<Cs...>;
-
-template <std::size_t I, class... Cs>
-constexpr const auto& get(const joined_values<Cs...>& j) {
-  struct place {
-    std::size_t part, index;
-  };
-  constexpr place at = [] {
-    const std::size_t sizes[] = {Cs::size...};
-    place p{0, I};
-    while (p.index >= sizes[p.part]) p.index -= sizes[p.part++];
-    return p;
-  }();
-  return get<at.index>(*get<at.part>(j.parts));
-}
-
 /// f(values...).
 template <class F, class... Ts>
 constexpr auto apply_values(F f, const values<Ts...>& v) {
