@@ -5,7 +5,8 @@
 ///
 /// A derivative is a new expression type, computed by the compiler and
 /// simplified as it is built; its run-time constants are those of the
-/// differentiated expression.
+/// differentiated expression that it still reads, at their slot numbers
+/// (see detail::prune).
 #ifndef TDIFF_DERIVATIVE_HPP
 #define TDIFF_DERIVATIVE_HPP
 
