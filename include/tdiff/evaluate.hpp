@@ -274,7 +274,7 @@ template <class X, std::size_t S, bool Read, class C>
 /// points to expression i's scalars.
 template <class Plan, std::size_t K, class Parts, class... Ss>
 [[gnu::always_inline]] constexpr auto shared_block(const Parts& parts, std::type_identity<values<Ss...>>) {
-  return [&]<std::size_t... S>(std::index_sequence<S...>) {
+  return [&]<std::size_t... S>(std::index_sequence<S...>) __attribute__((always_inline)) {
     return make_values(shared_scalar<Ss, S, Plan::read(Plan::offset[K] + S)>(
         get<Plan::from(Plan::offset[K] + S)>(parts))...);
   }
@@ -346,7 +346,7 @@ constexpr const auto& element_at(const T& t) {
 /// Pointers to the scalars of the expressions of tuple t that Plan needs.
 template <class Plan, class T>
 [[gnu::always_inline]] constexpr auto scalars_of(const T& t) {
-  return [&]<std::size_t... K>(std::index_sequence<K...>) {
+  return [&]<std::size_t... K>(std::index_sequence<K...>) __attribute__((always_inline)) {
     return make_values(&element_at<Plan::needed.which[K]>(t).constants...);
   }
   (std::make_index_sequence<Plan::needed.size>{});

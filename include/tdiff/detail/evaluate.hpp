@@ -402,9 +402,6 @@ template <class R, class N, class Ctx>
   return run_schedule<R, N>(ctx);
 }
 
-/// The values of the nodes Ns at numbers bs, by one schedule: what they
-/// share is computed once. Their slots index `constants`. Then
-/// check(values, ctx) may replace some (see eval_tuple).
 /// Element I of nested std::arrays (rows of equal size), counted flat.
 template <class A>
 inline constexpr std::size_t flat_size_v = 1;
@@ -432,7 +429,7 @@ template <class... Ns, class Constants, class Check, class Result, class... Bs>
     const context<Constants, Bs...> ctx{constants, {bs...}};
     const auto v = run_schedule_values<R, G>(ctx);
     constexpr auto& at = positions_v<G, Ns...>;
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) __attribute__((always_inline)) {
       const bool written[] = {((element_ref<I>(result) = v[at[I]]), true)...};
       (void)written;
     }
