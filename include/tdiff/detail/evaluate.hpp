@@ -375,10 +375,48 @@ constexpr auto evaluate(const Constants& constants, const Bs&... bs) {
   }
 }
 
-/// Several roots under one scheduling node: a balanced tree of groups,
-/// adjacent roots paired level by level (log2 of the roots deep, where a
-/// list nested one root per level grew its types with the square of the
-/// roots, and its depth past the compilers' template depth limits).
+/// Several roots under one scheduling node: a balanced tree of groups.
+/// Sixteen roots at a time become a group 4 deep, peeled off the list by
+/// pattern matching; the groups are grouped alike, and a last short run is
+/// paired level by level. (A list nested one root per level grew its types
+/// with the square of the roots and went past the compilers' template depth;
+/// pairing by index, op_at_t's overload resolution over one base per root,
+/// cost the square of the roots too: 7 s of a 32-variable Hessian's 34 s.)
+template <class A, class B, class C, class D>
+using group4 = group<group<A, B>, group<C, D>>;
+template <class... Ns>
+struct tie_short;  // fewer than 16 roots, paired by index
+template <class N>
+struct tie_short<N> {
+  using type = N;
+};
+template <class N0, class N1, class... Ns>
+struct tie_short<N0, N1, Ns...> {
+  template <std::size_t... I>
+  static auto pairs(std::index_sequence<I...>) -> tie_short<
+      std::conditional_t<2 * I + 1 < 2 + sizeof...(Ns),
+                         group<op_at_t<2 * I, type_list<N0, N1, Ns...>>,
+                               op_at_t<(2 * I + 1) % (2 + sizeof...(Ns)), type_list<N0, N1, Ns...>>>,
+                         op_at_t<2 * I, type_list<N0, N1, Ns...>>>...>;
+  using type = typename decltype(pairs(std::make_index_sequence<(sizeof...(Ns) + 3) / 2>{}))::type;
+};
+template <class... Ns>
+struct tie_runs {  // the runs of 16 roots, each tied into one group
+  using type = type_list<typename tie_short<Ns...>::type>;
+};
+template <>
+struct tie_runs<> {
+  using type = type_list<>;
+};
+template <class A0, class A1, class A2, class A3, class A4, class A5, class A6, class A7, class A8, class A9,
+          class A10, class A11, class A12, class A13, class A14, class A15, class... Ns>
+struct tie_runs<A0, A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14, A15, Ns...> {
+  using run = group<group<group4<A0, A1, A2, A3>, group4<A4, A5, A6, A7>>,
+                    group<group4<A8, A9, A10, A11>, group4<A12, A13, A14, A15>>>;
+  template <class... Rs>
+  static type_list<run, Rs...> prepend(type_list<Rs...>);
+  using type = decltype(prepend(typename tie_runs<Ns...>::type{}));
+};
 template <class L>
 struct group_of;
 template <class N>
@@ -387,12 +425,7 @@ struct group_of<type_list<N>> {
 };
 template <class... Ns>
 struct group_of<type_list<Ns...>> {
-  template <std::size_t... I>
-  static auto pairs(std::index_sequence<I...>) -> type_list<std::conditional_t<
-      2 * I + 1 < sizeof...(Ns),
-      group<op_at_t<2 * I, type_list<Ns...>>, op_at_t<(2 * I + 1) % sizeof...(Ns), type_list<Ns...>>>,
-      op_at_t<2 * I, type_list<Ns...>>>...>;
-  using type = typename group_of<decltype(pairs(std::make_index_sequence<(sizeof...(Ns) + 1) / 2>{}))>::type;
+  using type = typename group_of<typename tie_runs<Ns...>::type>::type;
 };
 
 /// The value of node N, out of line: for one expression of a tuple whose
