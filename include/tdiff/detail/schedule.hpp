@@ -332,6 +332,13 @@ template <class A, class B>
 struct node_info<sum<A, B>> : binary_info<kind::sum, A, B> {};
 template <class A, class B>
 struct node_info<product<A, B>> : binary_info<kind::product, A, B> {};
+/// c * (s * x), with c exact and s a run-time number (the form every
+/// derivative of `100 * ...` takes), is evaluated as (c * s) * x: the way a
+/// person writes it, so that a constexpr -4 * 100 folds into -400 (floating-
+/// point products do not reassociate on their own).
+template <std::intmax_t P, std::intmax_t Q, std::size_t I, class B>
+struct node_info<product<constant<P, Q>, product<slot<I>, B>>>
+    : binary_info<kind::product, product<constant<P, Q>, slot<I>>, B> {};
 template <class A, class B>
 struct node_info<power<A, B>> : binary_info<kind::power, A, B, exponent_of<B>> {};
 template <class Op, class A>

@@ -114,6 +114,18 @@ BOOST_AUTO_TEST_CASE(constant_evaluation_uses_the_same_schedule) {
   BOOST_TEST(calls == 1);
 }
 
+BOOST_AUTO_TEST_CASE(exact_constant_times_run_time_number_is_one_factor) {
+  // d/dx 100 x^3 is 3 * (100 * x^2): the exact 3 and the run-time 100 are
+  // multiplied first, as a person writes 300 * x^2. At x = 0.1 the two
+  // orders of the products round differently.
+  volatile double three = 3, hundred = 100;
+  const double x0 = 0.1;
+  const auto dc = derivative(100.0 * pow<3>(x), x);
+  BOOST_TEST(dc(x = x0) == (three * hundred) * (x0 * x0));
+  BOOST_TEST(dc(x = x0) != three * (hundred * (x0 * x0)));
+  static_assert(derivative(100.0 * pow<3>(x), x)(x = 0.1) == 300.0 * (0.1 * 0.1));
+}
+
 BOOST_AUTO_TEST_CASE(distinct_nodes_grow_polynomially) {
   // The derivative tree of tanh at least doubles with each order; its
   // distinct nodes grow polynomially: by a factor that shrinks with the order.
