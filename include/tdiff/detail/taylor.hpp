@@ -106,6 +106,181 @@ struct power_recurrence {
                          typename sum_over<term, std::make_index_sequence<K>>::type>;
 };
 
+// ------------------------------------------- f(x) with f' a polynomial in f
+
+/// c[0] + c[1] u + ... + c[size - 1] u^(size - 1) with exact coefficients;
+/// ok is false where a coefficient overflowed or the degree passed capacity.
+struct polynomial {
+  static constexpr std::size_t capacity = 40;
+  rational c[capacity]{};
+  std::size_t size = 0;
+  bool ok = true;
+
+  static constexpr polynomial of_degree(std::size_t degree, const rational& a) {
+    polynomial r;
+    r.c[degree] = a;
+    r.size = degree + 1;
+    return r;
+  }
+  constexpr polynomial plus(const polynomial& b) const {
+    polynomial r;
+    r.size = size > b.size ? size : b.size;
+    for (std::size_t i = 0; i < r.size; ++i) r.c[i] = c[i] + b.c[i];
+    return r.checked(ok && b.ok);
+  }
+  constexpr polynomial times(const polynomial& b) const {
+    polynomial r;
+    if (size == 0 || b.size == 0) return r.checked(ok && b.ok);
+    if (size + b.size - 1 > capacity) return polynomial{.ok = false};
+    r.size = size + b.size - 1;
+    for (std::size_t i = 0; i < size; ++i)
+      for (std::size_t j = 0; j < b.size; ++j) r.c[i + j] = r.c[i + j] + c[i] * b.c[j];
+    return r.checked(ok && b.ok);
+  }
+  /// d/du.
+  constexpr polynomial derivative() const {
+    polynomial r;
+    r.size = size > 0 ? size - 1 : 0;
+    for (std::size_t i = 0; i < r.size; ++i)
+      r.c[i] = c[i + 1] * rational{static_cast<std::intmax_t>(i + 1), 1};
+    return r.checked(ok);
+  }
+
+ private:
+  constexpr polynomial checked(bool all_ok) {
+    for (std::size_t i = 0; i < size; ++i) all_ok = all_ok && c[i].ok;
+    while (size > 0 && c[size - 1].p == 0) --size;
+    ok = all_ok;
+    return *this;
+  }
+};
+
+/// W as a polynomial in U (not ok where W is not one: U's argument appears
+/// outside U, or a function, a run-time number or a negative power does).
+template <class W, class U>
+struct polynomial_in {
+  static constexpr polynomial value{.ok = false};
+};
+template <class U>
+struct polynomial_in<U, U> {
+  static constexpr polynomial value = polynomial::of_degree(1, {1, 1});
+};
+template <std::intmax_t P, std::intmax_t Q, class U>
+struct polynomial_in<constant<P, Q>, U> {
+  static constexpr polynomial value = polynomial::of_degree(0, {P, Q}).plus({});
+};
+template <class A, class B, class U>
+struct polynomial_in<sum<A, B>, U> {
+  static constexpr polynomial value = polynomial_in<A, U>::value.plus(polynomial_in<B, U>::value);
+};
+template <class A, class B, class U>
+struct polynomial_in<product<A, B>, U> {
+  static constexpr polynomial value = polynomial_in<A, U>::value.times(polynomial_in<B, U>::value);
+};
+template <class A, std::intmax_t N, class U>
+struct polynomial_in<power<A, constant<N, 1>>, U> {
+  static constexpr polynomial value = [] {
+    if (N < 0) return polynomial{.ok = false};
+    polynomial r = polynomial::of_degree(0, {1, 1});
+    for (std::intmax_t k = 0; k < N && r.ok; ++k) r = r.times(polynomial_in<A, U>::value);
+    return r;
+  }();
+};
+
+/// For u = f(x) with f'(u) = p(u): the K-th Taylor coefficient in x is
+/// P_K(u) / K!, with P_1 = p and P_(k+1) = P_k' p (the chain rule on P_k(u)),
+/// written in Horner form. Where P_K is even or odd, it is u^(0 or 1) times a
+/// polynomial in u^2; where moreover p = a + b u^2 with b < 0 (tanh: 1 - u^2),
+/// that polynomial is written in p(u) itself: u^2 is bounded by -a/b, every
+/// P_K vanishes there (p divides it), and near that bound (tanh at large |x|)
+/// a polynomial in u^2 would lose the small result to cancellation
+/// (tanh^(16)(-2.2): relative error 1e-8 in u^2, 1e-15 in p(u)).
+enum class horner_basis { u, u_squared, p };
+struct horner_plan {
+  polynomial q;  // the coefficients in the basis
+  horner_basis basis = horner_basis::u;
+  bool times_u = false;
+};
+constexpr horner_plan taylor_polynomial(const polynomial& p, std::size_t k, bool coefficient) {
+  polynomial r = p;
+  for (std::size_t i = 2; i <= k && r.ok; ++i) r = r.derivative().times(p);
+  for (std::size_t i = 2; i <= k && r.ok && coefficient; ++i)
+    r = r.times(polynomial::of_degree(0, {1, static_cast<std::intmax_t>(i)}));
+  bool even = false, odd = false;
+  for (std::size_t i = 0; i < r.size; ++i)
+    if (r.c[i].p != 0) (i % 2 == 0 ? even : odd) = true;
+  if (r.size < 3 || (even && odd)) return {r};
+  horner_plan h{{}, horner_basis::u_squared, odd};
+  h.q.size = (r.size - (odd ? 1 : 0) + 1) / 2;
+  for (std::size_t j = 0; j < h.q.size; ++j) h.q.c[j] = r.c[2 * j + (odd ? 1 : 0)];
+  h.q.ok = r.ok;
+  if (p.size == 3 && p.c[1].p == 0 && p.c[0].p != 0 && p.c[2].p < 0) {
+    // u^2 = (p - a) / b: q(u^2) = Horner over q's coefficients in p.
+    const rational a = p.c[0], inverse_b = rational_power(p.c[2], -1);
+    const polynomial step =
+        polynomial::of_degree(1, inverse_b).plus(polynomial::of_degree(0, a * inverse_b * rational{-1, 1}));
+    polynomial in_p;
+    for (std::size_t j = h.q.size; j-- > 0 && in_p.ok;)
+      in_p = in_p.times(step).plus(polynomial::of_degree(0, h.q.c[j]));
+    if (in_p.ok) {
+      h.q = in_p;
+      h.basis = horner_basis::p;
+    }
+  }
+  return h;
+}
+
+/// q_J + X (q_(J+1) + X (...)) for the coefficients Plan::plan.q.
+template <class Plan, class X, std::size_t J = 0>
+struct horner {
+  static constexpr auto pick() {
+    constexpr const polynomial& q = Plan::plan.q;
+    if constexpr (q.size == 0)
+      return type_is<constant<0>>{};
+    else if constexpr (J + 1 == q.size)
+      return type_is<constant_of_t<q.c[J]>>{};
+    else
+      return type_is<sum_t<constant_of_t<q.c[J]>, product_t<X, typename horner<Plan, X, J + 1>::type>>>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+
+/// f(x) of the variable itself, where f' is a polynomial in f (tanh: 1 - u^2;
+/// exp: u): the K-th coefficient (Coefficient) or derivative as one
+/// polynomial in u, a dozen operations at order 8 where the recurrences take
+/// every lower coefficient. The derivative is built without the 1/K! of the
+/// coefficient, so that its integer coefficients stay exact.
+template <class Op, class V, std::size_t K, bool Coefficient = true>
+struct polynomial_rule {
+  using u = unary<Op, V>;
+  static constexpr polynomial p = polynomial_in<typename op_derivative<Op, V, u>::type, u>::value;
+  static constexpr horner_plan plan =
+      p.ok ? taylor_polynomial(p, K, Coefficient) : horner_plan{{.ok = false}};
+  static constexpr bool applies = plan.q.ok;
+  static constexpr auto pick() {
+    using w = typename op_derivative<Op, V, u>::type;
+    using x =
+        std::conditional_t<plan.basis == horner_basis::u, u,
+                           std::conditional_t<plan.basis == horner_basis::p, w, power_t<u, constant<2>>>>;
+    using h = typename horner<polynomial_rule, x>::type;
+    if constexpr (plan.times_u)
+      return type_is<product_t<u, h>>{};
+    else
+      return type_is<h>{};
+  }
+};
+
+/// Whether f(A) takes polynomial_rule: A is the variable V itself, K >= 2,
+/// f is not piecewise constant and f' is a polynomial in f (the rule is
+/// instantiated only for f of the variable itself).
+template <class Op, class A, class V, std::size_t K, bool Coefficient = true>
+constexpr bool polynomial_applies() {
+  if constexpr (std::is_same_v<A, V> && K >= 2 && !piecewise_constant<Op>)
+    return polynomial_rule<Op, V, K, Coefficient>::applies;
+  else
+    return false;
+}
+
 template <class N, class V, std::size_t K>
 struct taylor_rule;
 
@@ -166,6 +341,8 @@ struct taylor_rule<unary<Op, A>, V, K> {
   static constexpr auto pick() {
     if constexpr (piecewise_constant<Op>)
       return type_is<constant<0>>{};
+    else if constexpr (polynomial_applies<Op, A, V, K>())
+      return polynomial_rule<Op, V, K>::pick();
     else
       return type_is<typename chain<A, typename op_derivative<Op, A, unary<Op, A>>::type, V, K>::type>{};
   }
@@ -197,7 +374,21 @@ constexpr std::intmax_t factorial(std::size_t n) {
 
 /// d^K N / dV^K = K! times the K-th Taylor coefficient.
 template <class N, class V, std::size_t K>
-using taylor_derivative_t = product_t<constant<factorial(K)>, taylor_t<N, V, K>>;
+struct taylor_derivative {
+  using type = product_t<constant<factorial(K)>, taylor_t<N, V, K>>;
+};
+template <class Op, class V, std::size_t K>
+struct taylor_derivative<unary<Op, V>, V, K> {
+  static constexpr auto pick() {
+    if constexpr (polynomial_applies<Op, V, V, K, false>())
+      return polynomial_rule<Op, V, K, false>::pick();
+    else
+      return type_is<product_t<constant<factorial(K)>, taylor_t<unary<Op, V>, V, K>>>{};
+  }
+  using type = typename decltype(pick())::type;
+};
+template <class N, class V, std::size_t K>
+using taylor_derivative_t = typename taylor_derivative<N, V, K>::type;
 
 // ------------------------------------------------- the derivative node
 

@@ -11,6 +11,7 @@
 
 #include <tdiff/tdiff.hpp>
 
+#include <array>
 #include <cmath>
 #include <string>
 #include <type_traits>
@@ -68,6 +69,7 @@ BOOST_AUTO_TEST_CASE(every_recurrence_matches_the_jet_to_order_8) {
   TDIFF_CHECK_ORDERS(points, pow(x, 2.5) * 1.25 + pow(2 + x, -1.75));      // run-time exponents
   TDIFF_CHECK_ORDERS(points, pow(x, x) + pow(2.0 + sin(x), x * x));        // variable exponents
   TDIFF_CHECK_ORDERS(points, atan2(x * x, 1 + x) + hypot(x, 2.0 - x));     // functions of two arguments
+  TDIFF_CHECK_ORDERS(points, tanh(x) + tan(x) - expm1(x) * exp(x));        // polynomials in f(x)
   TDIFF_CHECK_ORDERS(points, asin(x / (2 + x * x)) * erf(x) + cbrt(2 + x));
 }
 
@@ -112,6 +114,51 @@ BOOST_AUTO_TEST_CASE(derivatives_of_derivative_nodes) {
   BOOST_TEST(derivative(derivative<3>(g, x), y)(x = 0.5, y = 1.5) ==
                  (3 * 1.5 * 1.5 + 0.5 * 1.5 * 1.5 * 1.5) * std::exp(0.75),
              boost::test_tools::tolerance(1e-13));
+}
+
+// f(x) of the variable itself, with f' a polynomial in f (tanh, tan, exp,
+// expm1), is one polynomial in f(x) per order. At 0, tanh's odd derivatives
+// are the signed tangent numbers 1, -2, 16, -272, 7936, -353792, 22368256,
+// -1903757312 (OEIS A000182), exact in a constant expression.
+static_assert(derivative<3>(tanh(x), x)(x = 0.0) == -2.0);
+static_assert(derivative<9>(tanh(x), x)(x = 0.0) == 7936.0);
+static_assert(derivative<13>(tanh(x), x)(x = 0.0) == 22368256.0);
+static_assert(derivative<15>(tanh(x), x)(x = 0.0) == -1903757312.0);
+static_assert(derivative<14>(tanh(x), x)(x = 0.0) == 0.0);
+static_assert(derivative<15>(tan(x), x)(x = 0.0) == 1903757312.0);  // tan(x) = -i tanh(ix)
+
+BOOST_AUTO_TEST_CASE(polynomials_in_tanh_to_order_16) {
+  // The Taylor coefficients of u = tanh(x0 + h) by the recurrence of
+  // u' = 1 - u^2 in long double (k u_k = w_(k-1), w = 1 - u^2), written
+  // here independently of tdiff; the n-th derivative is n! u_n.
+  for (const long double x0 : {0.5L, 1.3L, -2.2L}) {
+    std::array<long double, 17> u{std::tanh(x0)}, w{};
+    for (std::size_t k = 1; k <= 16; ++k) {
+      long double square = 0;
+      for (std::size_t i = 0; i <= k - 1; ++i) square += u[i] * u[k - 1 - i];
+      w[k - 1] = (k == 1 ? 1 : 0) - square;
+      u[k] = w[k - 1] / static_cast<long double>(k);
+    }
+    long double factorial = 1;
+    std::array<long double, 17> want{};
+    for (std::size_t n = 0; n <= 16; ++n) {
+      if (n > 0) factorial *= static_cast<long double>(n);
+      want[n] = factorial * u[n];
+    }
+    const double p = static_cast<double>(x0);
+    const double got[] = {derivative<9>(tanh(x), x)(x = p), derivative<10>(tanh(x), x)(x = p),
+                          derivative<12>(tanh(x), x)(x = p), derivative<16>(tanh(x), x)(x = p)};
+    const std::size_t orders[] = {9, 10, 12, 16};
+    for (std::size_t i = 0; i < 4; ++i) {
+      BOOST_TEST_CONTEXT("tanh, order " << orders[i] << " at " << p) {
+        // Scaled by the order's largest value on the real line (|tanh^(n)| is
+        // at most about n! (2/pi)^(n+1)), as cancellation in the polynomial is.
+        long double scale = 1;
+        for (std::size_t k = 1; k <= orders[i]; ++k) scale *= 0.6366L * static_cast<long double>(k);
+        BOOST_TEST(std::fabs(got[i] - want[orders[i]]) <= 1e-13L * scale);
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(components_with_runtime_numbers_share_a_schedule) {
