@@ -245,38 +245,49 @@ struct horner {
   using type = typename decltype(pick())::type;
 };
 
-/// f(x) of the variable itself, where f' is a polynomial in f (tanh: 1 - u^2;
-/// exp: u): the K-th coefficient (Coefficient) or derivative as one
-/// polynomial in u, a dozen operations at order 8 where the recurrences take
-/// every lower coefficient. The derivative is built without the 1/K! of the
-/// coefficient, so that its integer coefficients stay exact.
-template <class Op, class V, std::size_t K, bool Coefficient = true>
+/// f(a x + b), where f' is a polynomial in f (tanh: 1 - u^2; exp: u) and a,
+/// b do not depend on x: the K-th coefficient (Coefficient) or derivative is
+/// a^K times one polynomial in u = f(a x + b), a dozen operations at order 8
+/// where the recurrences take every lower coefficient. The derivative is
+/// built without the 1/K! of the coefficient, so that its integer
+/// coefficients stay exact.
+template <class Op, class A, class V, std::size_t K, bool Coefficient = true>
 struct polynomial_rule {
-  using u = unary<Op, V>;
-  static constexpr polynomial p = polynomial_in<typename op_derivative<Op, V, u>::type, u>::value;
+  using u = unary<Op, A>;
+  using w = typename op_derivative<Op, A, u>::type;
+  static constexpr polynomial p = polynomial_in<w, u>::value;
   static constexpr horner_plan plan =
       p.ok ? taylor_polynomial(p, K, Coefficient) : horner_plan{{.ok = false}};
   static constexpr bool applies = plan.q.ok;
   static constexpr auto pick() {
-    using w = typename op_derivative<Op, V, u>::type;
     using x =
         std::conditional_t<plan.basis == horner_basis::u, u,
                            std::conditional_t<plan.basis == horner_basis::p, w, power_t<u, constant<2>>>>;
     using h = typename horner<polynomial_rule, x>::type;
-    if constexpr (plan.times_u)
-      return type_is<product_t<u, h>>{};
+    using in_u = std::conditional_t<plan.times_u, product_t<u, h>, h>;
+    if constexpr (std::is_same_v<A, V>)
+      return type_is<in_u>{};
     else
-      return type_is<h>{};
+      return type_is<product_t<power_t<taylor_t<A, V, 1>, constant<K>>, in_u>>{};
   }
 };
 
-/// Whether f(A) takes polynomial_rule: A is the variable V itself, K >= 2,
-/// f is not piecewise constant and f' is a polynomial in f (the rule is
-/// instantiated only for f of the variable itself).
+/// Whether A is a x + b with a and b free of V (its second coefficient is 0
+/// as a type: exactly zero).
+template <class A, class V>
+constexpr bool linear_in() {
+  if constexpr (std::is_same_v<A, V>)
+    return true;
+  else
+    return std::is_same_v<taylor_t<A, V, 2>, constant<0>> && !depends_on<taylor_t<A, V, 1>, V>::value;
+}
+
+/// Whether f(A) takes polynomial_rule: K >= 2, A is linear in V, f is not
+/// piecewise constant and f' is a polynomial in f.
 template <class Op, class A, class V, std::size_t K, bool Coefficient = true>
 constexpr bool polynomial_applies() {
-  if constexpr (std::is_same_v<A, V> && K >= 2 && !piecewise_constant<Op>)
-    return polynomial_rule<Op, V, K, Coefficient>::applies;
+  if constexpr (K >= 2 && !piecewise_constant<Op> && linear_in<A, V>())
+    return polynomial_rule<Op, A, V, K, Coefficient>::applies;
   else
     return false;
 }
@@ -342,7 +353,7 @@ struct taylor_rule<unary<Op, A>, V, K> {
     if constexpr (piecewise_constant<Op>)
       return type_is<constant<0>>{};
     else if constexpr (polynomial_applies<Op, A, V, K>())
-      return polynomial_rule<Op, V, K>::pick();
+      return polynomial_rule<Op, A, V, K>::pick();
     else
       return type_is<typename chain<A, typename op_derivative<Op, A, unary<Op, A>>::type, V, K>::type>{};
   }
@@ -377,13 +388,13 @@ template <class N, class V, std::size_t K>
 struct taylor_derivative {
   using type = product_t<constant<factorial(K)>, taylor_t<N, V, K>>;
 };
-template <class Op, class V, std::size_t K>
-struct taylor_derivative<unary<Op, V>, V, K> {
+template <class Op, class A, class V, std::size_t K>
+struct taylor_derivative<unary<Op, A>, V, K> {
   static constexpr auto pick() {
-    if constexpr (polynomial_applies<Op, V, V, K, false>())
-      return polynomial_rule<Op, V, K, false>::pick();
+    if constexpr (polynomial_applies<Op, A, V, K, false>())
+      return polynomial_rule<Op, A, V, K, false>::pick();
     else
-      return type_is<product_t<constant<factorial(K)>, taylor_t<unary<Op, V>, V, K>>>{};
+      return type_is<product_t<constant<factorial(K)>, taylor_t<unary<Op, A>, V, K>>>{};
   }
   using type = typename decltype(pick())::type;
 };

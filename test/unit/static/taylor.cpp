@@ -70,6 +70,7 @@ BOOST_AUTO_TEST_CASE(every_recurrence_matches_the_jet_to_order_8) {
   TDIFF_CHECK_ORDERS(points, pow(x, x) + pow(2.0 + sin(x), x * x));        // variable exponents
   TDIFF_CHECK_ORDERS(points, atan2(x * x, 1 + x) + hypot(x, 2.0 - x));     // functions of two arguments
   TDIFF_CHECK_ORDERS(points, tanh(x) + tan(x) - expm1(x) * exp(x));        // polynomials in f(x)
+  TDIFF_CHECK_ORDERS(points, tanh(2 * x + 0.5) - exp(-x) * tan(x / 4));    // of a x + b
   TDIFF_CHECK_ORDERS(points, asin(x / (2 + x * x)) * erf(x) + cbrt(2 + x));
 }
 
@@ -125,7 +126,8 @@ static_assert(derivative<9>(tanh(x), x)(x = 0.0) == 7936.0);
 static_assert(derivative<13>(tanh(x), x)(x = 0.0) == 22368256.0);
 static_assert(derivative<15>(tanh(x), x)(x = 0.0) == -1903757312.0);
 static_assert(derivative<14>(tanh(x), x)(x = 0.0) == 0.0);
-static_assert(derivative<15>(tan(x), x)(x = 0.0) == 1903757312.0);  // tan(x) = -i tanh(ix)
+static_assert(derivative<15>(tan(x), x)(x = 0.0) == 1903757312.0);         // tan(x) = -i tanh(ix)
+static_assert(derivative<7>(tanh(c<2> * x), x)(x = 0.0) == -272.0 * 128);  // 2^7 tanh^(7)(0)
 
 BOOST_AUTO_TEST_CASE(polynomials_in_tanh_to_order_16) {
   // The Taylor coefficients of u = tanh(x0 + h) by the recurrence of
@@ -147,9 +149,11 @@ BOOST_AUTO_TEST_CASE(polynomials_in_tanh_to_order_16) {
     }
     const double p = static_cast<double>(x0);
     const double got[] = {derivative<9>(tanh(x), x)(x = p), derivative<10>(tanh(x), x)(x = p),
-                          derivative<12>(tanh(x), x)(x = p), derivative<16>(tanh(x), x)(x = p)};
-    const std::size_t orders[] = {9, 10, 12, 16};
-    for (std::size_t i = 0; i < 4; ++i) {
+                          derivative<12>(tanh(x), x)(x = p), derivative<16>(tanh(x), x)(x = p),
+                          // d^12/dy^12 tanh(y / 2) at y = 2 x0 is tanh^(12)(x0) / 2^12
+                          4096 * derivative<12>(tanh(0.5 * y), y)(y = 2 * p)};
+    const std::size_t orders[] = {9, 10, 12, 16, 12};
+    for (std::size_t i = 0; i < 5; ++i) {
       BOOST_TEST_CONTEXT("tanh, order " << orders[i] << " at " << p) {
         // Scaled by the order's largest value on the real line (|tanh^(n)| is
         // at most about n! (2/pi)^(n+1)), as cancellation in the polynomial is.
