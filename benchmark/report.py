@@ -128,6 +128,9 @@ def targets(times):
         rows.append(f"| compile-time mode / best hand-written or SymPy-with-CSE, scalars, orders 1-8 "
                     f"| geomean ≤ 1.2, worst ≤ 2 | geomean {g:.2f}, worst {worst[0]:.2f} ({worst[1]}) "
                     f"| {verdict(g <= 1.2 and worst[0] <= 2)} |")
+    if ("f", "static", 0) in times and ("f", "static", 8) in times:
+        r = times[("f", "static", 8)] / times[("f", "static", 0)]
+        rows.append(f"| compile-time mode: F⁽⁸⁾ / F itself (issue #10) | ≤ 3 | {r:.2f} | {verdict(r <= 3)} |")
     array_row("compile-time mode / libtorch", "static", "torch", 0.5)
     speed = ratios("torch", "dynamic", scalar)
     if speed:

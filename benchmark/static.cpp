@@ -86,6 +86,20 @@ void BM_rosenbrock3(benchmark::State& state) {
   }
 }
 
+/// F itself (order 0): issue #10 asks for F^(8) in at most 3 times its time.
+void BM_f_itself(benchmark::State& state) {
+  double v = bench::workloads::f.point;
+  if (std::abs(f(x = v) - (std::exp(v * std::sin(v)) / (1 + v * v) + std::log(v))) > 1e-15) {
+    state.SkipWithError("wrong value of F");
+    return;
+  }
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(v);
+    double r = f(x = v);
+    benchmark::DoNotOptimize(r);
+  }
+}
+
 template <int N>
 void BM_x4_constexpr(benchmark::State& state) {
   constexpr double v = derivative<N>(x4, x)(x = 2.0);
@@ -124,6 +138,7 @@ int main(int argc, char** argv) {
   benchmark::RegisterBenchmark("BM_rosenbrock3_newton_terms/exact",
                                BM_rosenbrock3<rosenbrock3_tdiff<rosenbrock3_exact>>);
   benchmark::RegisterBenchmark("BM_rosenbrock3_newton_terms/hand", BM_rosenbrock3<rosenbrock3_hand>);
+  benchmark::RegisterBenchmark("BM_f_static/0", BM_f_itself);
   benchmark::RegisterBenchmark("BM_x4_constexpr/1", BM_x4_constexpr<1>);
   benchmark::RegisterBenchmark("BM_x4_constexpr/4", BM_x4_constexpr<4>);
   return bench::run(argc, argv);
