@@ -4,8 +4,8 @@
 // at a point, as a Newton step needs them. BM_chained_static/n is tdiff's
 // compile-time mode with the derivatives held in static constexpr objects,
 // BM_chained_local/n the same built in the call, BM_chained_hand/n the
-// loops a person would write. Each
-// first checks its answer against the other's (worked out by hand below).
+// loops a person would write. Each first checks its answer against the
+// hand-written one (worked out by hand below).
 //
 // Boost.Math's fvar is not here: it differentiates along one direction per
 // type (a Hessian of n variables needs n^2 / 2 nested evaluations, or the

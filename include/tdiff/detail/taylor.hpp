@@ -383,20 +383,15 @@ constexpr std::intmax_t factorial(std::size_t n) {
   return f;
 }
 
-/// d^K N / dV^K = K! times the K-th Taylor coefficient.
+/// d^K N / dV^K = K! times the K-th Taylor coefficient; for f(a x + b) with
+/// f' a polynomial in f, that polynomial itself (polynomial_rule).
 template <class N, class V, std::size_t K>
 struct taylor_derivative {
   using type = product_t<constant<factorial(K)>, taylor_t<N, V, K>>;
 };
 template <class Op, class A, class V, std::size_t K>
-struct taylor_derivative<unary<Op, A>, V, K> {
-  static constexpr auto pick() {
-    if constexpr (polynomial_applies<Op, A, V, K, false>())
-      return polynomial_rule<Op, A, V, K, false>::pick();
-    else
-      return type_is<product_t<constant<factorial(K)>, taylor_t<unary<Op, A>, V, K>>>{};
-  }
-  using type = typename decltype(pick())::type;
+requires(polynomial_applies<Op, A, V, K, false>()) struct taylor_derivative<unary<Op, A>, V, K> {
+  using type = typename decltype(polynomial_rule<Op, A, V, K, false>::pick())::type;
 };
 template <class N, class V, std::size_t K>
 using taylor_derivative_t = typename taylor_derivative<N, V, K>::type;

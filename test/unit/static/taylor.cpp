@@ -134,12 +134,11 @@ BOOST_AUTO_TEST_CASE(polynomials_in_tanh_to_order_16) {
   // u' = 1 - u^2 in long double (k u_k = w_(k-1), w = 1 - u^2), written
   // here independently of tdiff; the n-th derivative is n! u_n.
   for (const long double x0 : {0.5L, 1.3L, -2.2L}) {
-    std::array<long double, 17> u{std::tanh(x0)}, w{};
+    std::array<long double, 17> u{std::tanh(x0)};
     for (std::size_t k = 1; k <= 16; ++k) {
-      long double square = 0;
+      long double square = 0;  // (u^2)_(k-1)
       for (std::size_t i = 0; i <= k - 1; ++i) square += u[i] * u[k - 1 - i];
-      w[k - 1] = (k == 1 ? 1 : 0) - square;
-      u[k] = w[k - 1] / static_cast<long double>(k);
+      u[k] = ((k == 1 ? 1 : 0) - square) / static_cast<long double>(k);
     }
     long double factorial = 1;
     std::array<long double, 17> want{};
