@@ -35,46 +35,51 @@ Variable sqrt(const Variable& x);
 
 namespace detail {
 
+/// A number written into an expression: a node that gets no gradient.
 template <class T>
 Variable constant(T c) {
-  return Variable(Tensor(static_cast<double>(c)));
+  Variable v{Tensor(static_cast<double>(c))};
+  v.node()->constant = true;
+  return v;
 }
 
-/// Gradients of a broadcasting binary function summed back to input shapes.
-inline std::pair<Variable, Variable> unbroadcast(Variable g0, Variable g1, const Variable& x0,
-                                                 const Variable& x1) {
-  if (x0.shape() != x1.shape()) {
-    g0 = sum_to(g0, x0.shape());
-    g1 = sum_to(g1, x1.shape());
-  }
-  return {std::move(g0), std::move(g1)};
+/// The gradients of a broadcasting function of two inputs that are asked for
+/// (`need`: the inputs that are not constants), g0() and g1() summed back to
+/// their input's shape.
+template <class G0, class G1>
+gradients unbroadcast(need_mask need, const Variable& x0, const Variable& x1, G0 g0, G1 g1) {
+  gradients r;
+  if (need[0]) r[0] = sum_to(g0(), x0.shape());
+  if (need[1]) r[1] = sum_to(g1(), x1.shape());
+  return r;
 }
 
 struct add_fn {
   static constexpr std::string_view name = "Add";
   Tensor forward(const Tensor& a, const Tensor& b) const { return zip(a, b, std::plus<>{}, "add"); }
-  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
-                                         const Variable&) const {
-    return unbroadcast(gy, gy, x0, x1);  // the same gy for both, as DeZero
+  gradients backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
+                     need_mask need) const {
+    const auto same = [&] { return gy; };  // the same gy for both, as DeZero
+    return unbroadcast(need, x0, x1, same, same);
   }
 };
 struct sub_fn {
   static constexpr std::string_view name = "Sub";
   Tensor forward(const Tensor& a, const Tensor& b) const { return zip(a, b, std::minus<>{}, "sub"); }
-  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
-                                         const Variable&) const;
+  gradients backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
+                     need_mask need) const;
 };
 struct mul_fn {
   static constexpr std::string_view name = "Mul";
   Tensor forward(const Tensor& a, const Tensor& b) const { return zip(a, b, std::multiplies<>{}, "mul"); }
-  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
-                                         const Variable&) const;
+  gradients backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
+                     need_mask need) const;
 };
 struct div_fn {
   static constexpr std::string_view name = "Div";
   Tensor forward(const Tensor& a, const Tensor& b) const { return zip(a, b, std::divides<>{}, "div"); }
-  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
-                                         const Variable&) const;
+  gradients backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
+                     need_mask need) const;
 };
 struct neg_fn {
   static constexpr std::string_view name = "Neg";
@@ -141,10 +146,11 @@ struct binary_fn {
     return zip(
         a, b, [](double u, double v) { return Op::value(u, v); }, Op::name.data());
   }
-  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
-                                         const Variable& y) const {
-    return {sum_to(gy * Op::derivative_a(x0, x1, y), x0.shape()),
-            sum_to(gy * Op::derivative_b(x0, x1, y), x1.shape())};
+  gradients backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable& y,
+                     need_mask need) const {
+    return unbroadcast(
+        need, x0, x1, [&] { return gy * Op::derivative_a(x0, x1, y); },
+        [&] { return gy * Op::derivative_b(x0, x1, y); });
   }
 };
 
@@ -161,8 +167,8 @@ struct where_fn {
     for (std::size_t i = 0; i < r.size(); ++i) r[i] = c[i] != 0 ? x[i] : y[i];
     return r;
   }
-  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x0, const Variable& x1,
-                                         const Variable&) const;
+  gradients backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
+                     need_mask need) const;
 };
 
 struct sum_fn {
@@ -226,9 +232,12 @@ struct transpose_fn {
 struct matmul_fn {
   static constexpr std::string_view name = "MatMul";
   Tensor forward(const Tensor& a, const Tensor& b) const { return dynamic::matmul(a, b); }
-  std::pair<Variable, Variable> backward(const Variable& gy, const Variable& x, const Variable& w,
-                                         const Variable&) const {
-    return {matmul(gy, transpose(w)), matmul(transpose(x), gy)};
+  gradients backward(const Variable& gy, const Variable& x, const Variable& w, const Variable&,
+                     need_mask need) const {
+    gradients r;
+    if (need[0]) r[0] = matmul(gy, transpose(w));
+    if (need[1]) r[1] = matmul(transpose(x), gy);
+    return r;
   }
 };
 
@@ -280,7 +289,7 @@ struct power_op {
 inline Variable pow(const Variable& a, const Variable& b) {
   return detail::apply(detail::binary_fn<detail::power_op>{}, a, b);
 }
-inline Variable pow(double a, const Variable& b) { return pow(Variable(a), b); }
+inline Variable pow(double a, const Variable& b) { return pow(detail::constant(a), b); }
 
 // Compound assignment: a = a op b, as Python's a += b on a Variable (a then
 // names the new node; the old node and its graph are untouched).
@@ -391,22 +400,27 @@ inline Variable matmul(const Variable& a, const Variable& b) {
 }
 
 namespace detail {
-inline std::pair<Variable, Variable> sub_fn::backward(const Variable& gy, const Variable& x0,
-                                                      const Variable& x1, const Variable&) const {
-  return unbroadcast(gy, -gy, x0, x1);
+inline gradients sub_fn::backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
+                                  need_mask need) const {
+  return unbroadcast(
+      need, x0, x1, [&] { return gy; }, [&] { return -gy; });
 }
-inline std::pair<Variable, Variable> mul_fn::backward(const Variable& gy, const Variable& x0,
-                                                      const Variable& x1, const Variable&) const {
-  return unbroadcast(gy * x1, gy * x0, x0, x1);
+inline gradients mul_fn::backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
+                                  need_mask need) const {
+  return unbroadcast(
+      need, x0, x1, [&] { return gy * x1; }, [&] { return gy * x0; });
 }
-inline std::pair<Variable, Variable> div_fn::backward(const Variable& gy, const Variable& x0,
-                                                      const Variable& x1, const Variable&) const {
-  return unbroadcast(gy / x1, gy * (-x0 / pow(x1, 2)), x0, x1);
+inline gradients div_fn::backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
+                                  need_mask need) const {
+  return unbroadcast(
+      need, x0, x1, [&] { return gy / x1; }, [&] { return gy * (-x0 / pow(x1, 2)); });
 }
 inline Variable neg_fn::backward(const Variable& gy, const Variable&, const Variable&) const { return -gy; }
-inline std::pair<Variable, Variable> where_fn::backward(const Variable& gy, const Variable& x0,
-                                                        const Variable& x1, const Variable&) const {
-  return {sum_to(where(cond, gy, 0.0), x0.shape()), sum_to(where(cond, 0.0, gy), x1.shape())};
+inline gradients where_fn::backward(const Variable& gy, const Variable& x0, const Variable& x1,
+                                    const Variable&, need_mask need) const {
+  return unbroadcast(
+      need, x0, x1, [&] { return where(cond, gy, constant(0.0)); },
+      [&] { return where(cond, constant(0.0), gy); });
 }
 inline Variable pow_fn::backward(const Variable& gy, const Variable& x, const Variable&) const {
   return c * pow(x, c - 1) * gy;  // DeZero: Mul(Mul(Pow(x), c), gy)

@@ -252,6 +252,7 @@ void for_each_broadcast(const Shape& to, const Shape& a, const Shape& b, F f) {
 /// f applied elementwise.
 template <class F>
 Tensor map(const Tensor& a, F f) {
+  if (a.ndim() == 0) return Tensor(f(a[0]));  // a scalar: no shape to copy
   Tensor r = Tensor::uninitialized(a.shape());
   const double* pa = a.data();
   double* pr = r.data();
@@ -262,6 +263,7 @@ Tensor map(const Tensor& a, F f) {
 /// f applied elementwise to a and b broadcast together.
 template <class F>
 Tensor zip(const Tensor& a, const Tensor& b, F f, const char* op) {
+  if (a.ndim() == 0 && b.ndim() == 0) return Tensor(f(a[0], b[0]));  // scalars: no shapes to copy
   if (a.shape() == b.shape()) {
     Tensor r = Tensor::uninitialized(a.shape());
     const double *pa = a.data(), *pb = b.data();

@@ -149,6 +149,32 @@ BOOST_AUTO_TEST_CASE(broadcast_gradients) {
   BOOST_TEST(c.grad()->item() == 6.0);
 }
 
+BOOST_AUTO_TEST_CASE(numbers_in_expressions_and_the_seed_get_no_gradient) {
+  // DeZero gives the 2 of 2 * x a gradient (x, 3 here) and, in the second
+  // pass, the seed one (2): values nothing can read through a handle of its
+  // own. tdiff computes neither (PyTorch's requires_grad = false).
+  Variable x(3.0);
+  Variable y = 2.0 * x;  // Mul(x, 2)
+  y.backward({.retain_grad = true, .create_graph = true});
+  const auto& two = y.node()->creator->inputs[1];
+  BOOST_TEST(two->constant);
+  BOOST_TEST(!two->grad);
+  BOOST_TEST(x.grad()->item() == 2.0);
+  Variable seed = *y.grad();
+  BOOST_TEST(seed.item() == 1.0);
+  Variable g = *x.grad();  // Mul(seed, 2): no path back to x
+  x.cleargrad();
+  g.backward({.create_graph = true});
+  BOOST_TEST(!seed.grad());
+  BOOST_TEST(!x.grad());  // as DeZero: the graph of g does not reach x
+  // A Variable the program made is no constant, whatever it holds.
+  Variable c(2.0);
+  Variable z = c * x;
+  z.backward();
+  BOOST_TEST(c.grad()->item() == 3.0);
+  BOOST_TEST(x.grad()->item() == 2.0);
+}
+
 BOOST_AUTO_TEST_CASE(errors_change_nothing) {
   Variable a(Tensor({1.0, 2.0, 3.0, 4.0, 5.0, 6.0}, {2, 3}));
   Variable b(Tensor({1.0, 2.0}, {2}));

@@ -84,6 +84,10 @@ struct VariableNode {
   std::uint64_t visit = 0;
   std::uint32_t slot = 0;
   int generation = 0;
+  // A number written into an expression (the 2 of 2 * x, the 1 of 1 - y * y
+  // in a derivative rule): no handle can reach it, so no gradient is
+  // computed for it (PyTorch's requires_grad = false; DeZero computes one).
+  bool constant = false;
 
   explicit VariableNode(Tensor t) : data(std::move(t)) {}
   ~VariableNode() {
@@ -105,9 +109,12 @@ struct FunctionNode {
   }
   /// The class name DeZero's DOT shows: Add, Mul, Tanh, ...
   virtual std::string_view name() const = 0;
-  /// Gradients for the inputs, given the output's gradient gy. Runs with
-  /// backprop enabled exactly when backward was asked to create a graph.
+  /// Gradients for the inputs that are not constants, given the output's
+  /// gradient gy. Runs with backprop enabled exactly when backward was asked
+  /// to create a graph.
   virtual std::array<std::optional<Variable>, 2> backward(const Variable& gy) = 0;
+  /// Whether input i is to get a gradient.
+  bool needs(std::size_t i) const { return i < arity && !inputs[i]->constant; }
 };
 
 }  // namespace tdiff::dynamic::detail
