@@ -65,7 +65,7 @@ inline std::string to_dot(const Variable& output, bool verbose = true) {
            "\", color=lightblue, style=filled, shape=box]\n";
     for (std::size_t i = 0; i < f.arity; ++i)
       txt += detail::dot_id(f.inputs[i].get()) + " -> " + detail::dot_id(&f) + "\n";
-    if (auto out = f.output.lock()) txt += detail::dot_id(&f) + " -> " + detail::dot_id(out.get()) + "\n";
+    txt += detail::dot_id(&f) + " -> " + detail::dot_id(f.output) + "\n";
     for (std::size_t i = 0; i < f.arity; ++i) txt += detail::dot_var(*f.inputs[i], verbose);
   });
   return "digraph g {\n" + txt + "}";

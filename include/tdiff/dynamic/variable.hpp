@@ -4,7 +4,7 @@
 /// `backward`, `grad`, `no_grad`: DeZero's dynamic graph (steps 1-36) in C++.
 ///
 /// Ownership is DeZero's: a variable owns its creator, a function owns its
-/// inputs, a function's output is a weak reference, so the forward graph is a
+/// inputs, a function's output is a weak (plain) reference, so the forward graph is a
 /// DAG that dies with its last output. Three things DeZero gets from Python
 /// are done here explicitly:
 ///  * No recursion: backward uses a heap ordered by (generation, insertion);
@@ -156,7 +156,7 @@ struct function final : FunctionNode {
   F f;
   explicit function(F fn) : f(std::move(fn)) {}
   std::string_view name() const override { return F::name; }
-  gradients backward(const Variable& gy) override;
+  gradients backward(const Variable& gy, const std::shared_ptr<VariableNode>& out) override;
 };
 
 /// Applies F to the inputs: forward on their data, then (if backprop is on)
@@ -171,7 +171,7 @@ Variable apply(F f, const In&... in) {
   std::size_t i = 0;
   ((fn->inputs[i++] = in.node()), ...);
   fn->generation = std::max({in.node()->generation...});
-  fn->output = out.node();
+  fn->output = out.node().get();
   out.node()->generation = fn->generation + 1;
   out.node()->creator = std::move(fn);
   thread_collector().made += 2;  // paces the cycle collector
@@ -179,8 +179,8 @@ Variable apply(F f, const In&... in) {
 }
 
 template <class F>
-gradients function<F>::backward(const Variable& gy) {
-  const Variable y(output.lock());
+gradients function<F>::backward(const Variable& gy, const std::shared_ptr<VariableNode>& out) {
+  const Variable y(out);
   if constexpr (requires { F::arity1; })
     return {needs(0) ? std::optional<Variable>(f.backward(gy, Variable(inputs[0]), y)) : std::nullopt,
             std::nullopt};
@@ -217,25 +217,25 @@ class backward_scope {
   ~backward_scope() { --thread_config().backward_depth; }
 };
 
-/// DeZero's backward pass from the function `start`, shared by
+/// DeZero's backward pass from the node `start` (which has a creator), shared by
 /// Variable::backward (gradients in the nodes' grad fields) and grad()
 /// (gradients in a map of its own). Functions run by generation, each once;
 /// with create_graph their backward records a graph. `Grads` holds the
 /// gradients: get(out) (null: none), add(x, gx), done(out) after out's
 /// function ran.
 template <class Grads>
-void backward_pass(const std::shared_ptr<FunctionNode>& start, bool create_graph, Grads& grads) {
+void backward_pass(const std::shared_ptr<VariableNode>& start, bool create_graph, Grads& grads) {
   const backward_scope running;
   config& cfg = thread_config();
   struct entry {
     int generation;
     std::uint64_t order;
-    std::shared_ptr<FunctionNode> f;
+    std::shared_ptr<VariableNode> out;      // the function is out's creator
     bool operator<(const entry& o) const {  // max-heap: DeZero's sort + pop()
       return generation != o.generation ? generation < o.generation : order < o.order;
     }
   };
-  std::vector<entry> pending;  // a heap (std::push_heap), so that pop can move the function out
+  std::vector<entry> pending;  // a heap (std::push_heap), so that pop can move the node out
   // The functions queued in this pass: in a table of the pass's own, not in
   // the nodes, which other threads' passes may walk at the same time. One
   // table per nesting depth (a function's backward may run a pass), reused.
@@ -244,28 +244,31 @@ void backward_pass(const std::shared_ptr<FunctionNode>& start, bool create_graph
   marks& queued = tables[cfg.backward_depth - 1];
   queued.clear();
   std::uint64_t counter = 0;
-  auto add = [&](const std::shared_ptr<FunctionNode>& f) {
-    if (f && queued.insert(f.get())) {
-      pending.push_back({f->generation, counter++, f});
+  // Functions are queued by their output, which the graph holds (from
+  // start, by creators and inputs, which a pass never changes): no weak
+  // reference is locked.
+  auto add = [&](const std::shared_ptr<VariableNode>& x) {
+    const FunctionNode* f = x->creator.get();
+    if (f && queued.insert(f)) {
+      pending.push_back({f->generation, counter++, x});
       std::push_heap(pending.begin(), pending.end());
     }
   };
   add(start);
   while (!pending.empty()) {
     std::pop_heap(pending.begin(), pending.end());
-    const std::shared_ptr<FunctionNode> f = std::move(pending.back().f);
+    const std::shared_ptr<VariableNode> out = std::move(pending.back().out);
     pending.pop_back();
-    std::shared_ptr<VariableNode> out = f->output.lock();
-    if (!out) continue;
+    FunctionNode* const f = out->creator.get();
     std::shared_ptr<VariableNode> gy = grads.get(*out);
     if (!gy) continue;  // no gradient flows through f
     {
       const scoped_flag backprop(cfg.enable_backprop, create_graph);
-      const auto gxs = f->backward(Variable(std::move(gy)));
+      const auto gxs = f->backward(Variable(std::move(gy)), out);
       for (std::size_t i = 0; i < f->arity; ++i) {
         if (!gxs[i]) continue;
         grads.add(f->inputs[i], *gxs[i]);
-        add(f->inputs[i]->creator);
+        add(f->inputs[i]);
       }
     }
     grads.done(out);
@@ -319,7 +322,7 @@ inline void Variable::backward(backward_options options) {
   if (!node_->creator) return;  // a leaf: its grad is the seed (DeZero crashes here)
   detail::node_grads grads{options.retain_grad, collector, {}};
   try {
-    detail::backward_pass(node_->creator, options.create_graph, grads);
+    detail::backward_pass(node_, options.create_graph, grads);
   } catch (...) {
     grads.restore();
     throw;
@@ -376,7 +379,7 @@ inline std::vector<Variable> grad(const Variable& y, const std::vector<Variable>
   }
   detail::local_grads grads{{}, keep};
   grads.grads.try_emplace(y.node().get(), detail::seed(y.shape()));
-  if (y.node()->creator) detail::backward_pass(y.node()->creator, options.create_graph, grads);
+  if (y.node()->creator) detail::backward_pass(y.node(), options.create_graph, grads);
   std::vector<Variable> result;
   result.reserve(inputs.size());
   for (const Variable& x : inputs) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 /// @file
 /// Defines the nodes of the dynamic graph: `VariableNode` (data, grad,
-/// creator) and `FunctionNode` (inputs, a weak output, backward).
+/// creator) and `FunctionNode` (inputs, its output, backward).
 #ifndef TDIFF_DYNAMIC_DETAIL_NODE_HPP
 #define TDIFF_DYNAMIC_DETAIL_NODE_HPP
 
@@ -98,7 +98,10 @@ struct VariableNode {
 
 struct FunctionNode {
   std::array<std::shared_ptr<VariableNode>, 2> inputs;
-  std::weak_ptr<VariableNode> output;
+  // The node this function made, held weakly as in DeZero: it owns this
+  // function (its creator), so it lives as long as anything reaches the
+  // function through the graph; a plain pointer, without weak_ptr's counts.
+  const VariableNode* output = nullptr;
   std::uint64_t visit = 0;  // cycle collection, as in VariableNode
   std::uint32_t slot = 0;
   int generation = 0;
@@ -109,10 +112,11 @@ struct FunctionNode {
   }
   /// The class name DeZero's DOT shows: Add, Mul, Tanh, ...
   virtual std::string_view name() const = 0;
-  /// Gradients for the inputs that are not constants, given the output's
-  /// gradient gy. Runs with backprop enabled exactly when backward was asked
-  /// to create a graph.
-  virtual std::array<std::optional<Variable>, 2> backward(const Variable& gy) = 0;
+  /// Gradients for the inputs that are not constants, given the output y
+  /// and its gradient gy. Runs with backprop enabled exactly when backward
+  /// was asked to create a graph.
+  virtual std::array<std::optional<Variable>, 2> backward(const Variable& gy,
+                                                          const std::shared_ptr<VariableNode>& y) = 0;
   /// Whether input i is to get a gradient.
   bool needs(std::size_t i) const { return i < arity && !inputs[i]->constant; }
 };
