@@ -123,10 +123,20 @@ class Variable {
   void release() noexcept {
     if (!node_) return;
     if (node_->handles.remove(detail::may_close_cycle(*node_))) {
-      try {
-        detail::thread_collector().add_root(std::move(node_));
-        return;
-      } catch (...) {  // out of memory: leave the cycle, never throw here
+      if (!node_->creator) {
+        // A leaf no handle names any more: nothing can read its grad (a
+        // later pass through it would only accumulate into that grad, which
+        // a leaf passes on to nothing), so it goes now, and with it the
+        // cycle leaf -> grad -> ... -> leaf of create_graph: freed by
+        // reference counting instead of a collector's walk (the loop
+        // variable of DeZero's higher-order loops).
+        detail::bury(std::move(node_->grad));
+      } else {
+        try {
+          detail::thread_collector().add_root(std::move(node_));
+          return;
+        } catch (...) {  // out of memory: leave the cycle, never throw here
+        }
       }
     }
     detail::bury(std::move(node_));

@@ -7,6 +7,7 @@
 
 #include <tdiff/dynamic.hpp>
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -254,6 +255,25 @@ BOOST_AUTO_TEST_CASE(seed_that_gets_a_grad_is_freed) {
   }
   tdiff::dynamic::detail::collect_garbage();
   BOOST_TEST(seed.expired());
+}
+
+BOOST_AUTO_TEST_CASE(a_leaf_cycle_goes_with_the_leaf_last_handle) {
+  // x -> x.grad -> ... -> x: with x's last handle its grad goes (nothing can
+  // read it any more), so reference counting frees the cycle at once; the
+  // collector walks nothing.
+  const tdiff::dynamic::detail::collector& gc = tdiff::dynamic::detail::thread_collector();
+  const std::uint64_t walked = gc.walked;
+  std::weak_ptr<tdiff::dynamic::detail::VariableNode> x_node, g_node;
+  {
+    Variable x(2.0);
+    Variable y = tanh(x) * x;
+    y.backward({.create_graph = true});
+    x_node = x.node();
+    g_node = x.grad()->node();
+  }
+  BOOST_TEST(x_node.expired());
+  BOOST_TEST(g_node.expired());
+  BOOST_TEST(gc.walked == walked);
 }
 
 BOOST_AUTO_TEST_CASE(create_graph_cycles_are_freed) {
