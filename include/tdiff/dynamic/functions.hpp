@@ -17,20 +17,27 @@
 #include <tdiff/function.hpp>
 
 #include <array>
-#include <functional>
 #include <optional>
 #include <string_view>
 #include <utility>
 
 namespace tdiff::dynamic {
 
+template <class = void>
 Variable sum_to(const Variable& x, const Shape& shape);
+template <class = void>
 Variable broadcast_to(const Variable& x, const Shape& shape);
+template <class = void>
 Variable reshape(const Variable& x, const reshape_spec& shape);
+template <class = void>
 Variable transpose(const Variable& x);
+template <class = void>
 Variable transpose(const Variable& x, const std::vector<int>& axes);
+template <class = void>
 Variable matmul(const Variable& a, const Variable& b);
+template <class = void>
 Variable pow(const Variable& x, double c);
+template <class = void>
 Variable sqrt(const Variable& x);
 
 namespace detail {
@@ -56,30 +63,42 @@ gradients unbroadcast(need_mask need, const Variable& x0, const Variable& x1, G0
 
 struct add_fn {
   static constexpr std::string_view name = "Add";
-  Tensor forward(const Tensor& a, const Tensor& b) const { return zip(a, b, std::plus<>{}, "add"); }
-  gradients backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
-                     need_mask need) const {
+  Tensor forward(const Tensor& a, const Tensor& b) const {
+    return zip(
+        a, b, [](double u, double v) { return u + v; }, "add");
+  }
+  template <class V = Variable>
+  gradients backward(const V& gy, const V& x0, const V& x1, const V&, need_mask need) const {
     const auto same = [&] { return gy; };  // the same gy for both, as DeZero
     return unbroadcast(need, x0, x1, same, same);
   }
 };
 struct sub_fn {
   static constexpr std::string_view name = "Sub";
-  Tensor forward(const Tensor& a, const Tensor& b) const { return zip(a, b, std::minus<>{}, "sub"); }
-  gradients backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
-                     need_mask need) const;
+  Tensor forward(const Tensor& a, const Tensor& b) const {
+    return zip(
+        a, b, [](double u, double v) { return u - v; }, "sub");
+  }
+  template <class V = Variable>
+  gradients backward(const V& gy, const V& x0, const V& x1, const V&, need_mask need) const;
 };
 struct mul_fn {
   static constexpr std::string_view name = "Mul";
-  Tensor forward(const Tensor& a, const Tensor& b) const { return zip(a, b, std::multiplies<>{}, "mul"); }
-  gradients backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
-                     need_mask need) const;
+  Tensor forward(const Tensor& a, const Tensor& b) const {
+    return zip(
+        a, b, [](double u, double v) { return u * v; }, "mul");
+  }
+  template <class V = Variable>
+  gradients backward(const V& gy, const V& x0, const V& x1, const V&, need_mask need) const;
 };
 struct div_fn {
   static constexpr std::string_view name = "Div";
-  Tensor forward(const Tensor& a, const Tensor& b) const { return zip(a, b, std::divides<>{}, "div"); }
-  gradients backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
-                     need_mask need) const;
+  Tensor forward(const Tensor& a, const Tensor& b) const {
+    return zip(
+        a, b, [](double u, double v) { return u / v; }, "div");
+  }
+  template <class V = Variable>
+  gradients backward(const V& gy, const V& x0, const V& x1, const V&, need_mask need) const;
 };
 struct neg_fn {
   static constexpr std::string_view name = "Neg";
@@ -87,7 +106,8 @@ struct neg_fn {
   Tensor forward(const Tensor& a) const {
     return map(a, [](double v) { return -v; });
   }
-  Variable backward(const Variable& gy, const Variable&, const Variable&) const;
+  template <class V = Variable>
+  Variable backward(const V& gy, const V&, const V&) const;
 };
 struct pow_fn {
   static constexpr std::string_view name = "Pow";
@@ -96,7 +116,8 @@ struct pow_fn {
   Tensor forward(const Tensor& a) const {
     return map(a, [c = c](double v) { return tdiff::detail::math::pow(v, c); });
   }
-  Variable backward(const Variable& gy, const Variable& x, const Variable&) const;
+  template <class V = Variable>
+  Variable backward(const V& gy, const V& x, const V&) const;
 };
 
 /// "Sin" from "sin": the class names DeZero's DOT shows.
@@ -126,7 +147,8 @@ struct unary_fn {
     }
     return map(a, [](double v) { return Op::value(v); });
   }
-  Variable backward(const Variable& gy, const Variable& x, const Variable& y) const {
+  template <class V = Variable>
+  Variable backward(const V& gy, const V& x, const V& y) const {
     if constexpr (requires { Op::backward(gy, x, y); })
       return Op::backward(gy, x, y);
     else if constexpr (tdiff::detail::piecewise_constant<Op>)
@@ -146,8 +168,8 @@ struct binary_fn {
     return zip(
         a, b, [](double u, double v) { return Op::value(u, v); }, Op::name.data());
   }
-  gradients backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable& y,
-                     need_mask need) const {
+  template <class V = Variable>
+  gradients backward(const V& gy, const V& x0, const V& x1, const V& y, need_mask need) const {
     return unbroadcast(
         need, x0, x1, [&] { return gy * Op::derivative_a(x0, x1, y); },
         [&] { return gy * Op::derivative_b(x0, x1, y); });
@@ -167,8 +189,8 @@ struct where_fn {
     for (std::size_t i = 0; i < r.size(); ++i) r[i] = c[i] != 0 ? x[i] : y[i];
     return r;
   }
-  gradients backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
-                     need_mask need) const;
+  template <class V = Variable>
+  gradients backward(const V& gy, const V& x0, const V& x1, const V&, need_mask need) const;
 };
 
 struct sum_fn {
@@ -177,9 +199,10 @@ struct sum_fn {
   std::vector<std::size_t> axes;  // normalised; empty: every axis
   bool keepdims = false;
   Tensor forward(const Tensor& a) const { return dynamic::sum(a, axes, keepdims); }
-  Variable backward(const Variable& gy, const Variable& x, const Variable&) const {
+  template <class V = Variable>
+  Variable backward(const V& gy, const V& x, const V&) const {
     // DeZero's reshape_sum_backward: re-insert the summed axes as size 1.
-    Variable g = gy;
+    V g = gy;
     if (x.data().ndim() != 0 && !axes.empty() && !keepdims) {
       Shape s = x.shape();
       for (const std::size_t a : axes) s[a] = 1;
@@ -193,7 +216,8 @@ struct sum_to_fn {
   static constexpr bool arity1 = true;
   Shape shape;
   Tensor forward(const Tensor& a) const { return dynamic::sum_to(a, shape); }
-  Variable backward(const Variable& gy, const Variable& x, const Variable&) const {
+  template <class V = Variable>
+  Variable backward(const V& gy, const V& x, const V&) const {
     return broadcast_to(gy, x.shape());
   }
 };
@@ -202,7 +226,8 @@ struct broadcast_to_fn {
   static constexpr bool arity1 = true;
   Shape shape;
   Tensor forward(const Tensor& a) const { return dynamic::broadcast_to(a, shape); }
-  Variable backward(const Variable& gy, const Variable& x, const Variable&) const {
+  template <class V = Variable>
+  Variable backward(const V& gy, const V& x, const V&) const {
     return sum_to(gy, x.shape());
   }
 };
@@ -211,7 +236,8 @@ struct reshape_fn {
   static constexpr bool arity1 = true;
   Shape shape;
   Tensor forward(const Tensor& a) const { return a.reshaped(shape); }
-  Variable backward(const Variable& gy, const Variable& x, const Variable&) const {
+  template <class V = Variable>
+  Variable backward(const V& gy, const V& x, const V&) const {
     return reshape(gy, x.shape());
   }
 };
@@ -222,7 +248,8 @@ struct transpose_fn {
   Tensor forward(const Tensor& a) const {
     return perm.empty() ? dynamic::transpose(a) : dynamic::transpose(a, perm);
   }
-  Variable backward(const Variable& gy, const Variable&, const Variable&) const {
+  template <class V = Variable>
+  Variable backward(const V& gy, const V&, const V&) const {
     if (perm.empty()) return transpose(gy);
     std::vector<int> inverse(perm.size());
     for (std::size_t k = 0; k < perm.size(); ++k) inverse[perm[k]] = static_cast<int>(k);
@@ -232,8 +259,8 @@ struct transpose_fn {
 struct matmul_fn {
   static constexpr std::string_view name = "MatMul";
   Tensor forward(const Tensor& a, const Tensor& b) const { return dynamic::matmul(a, b); }
-  gradients backward(const Variable& gy, const Variable& x, const Variable& w, const Variable&,
-                     need_mask need) const {
+  template <class V = Variable>
+  gradients backward(const V& gy, const V& x, const V& w, const V&, need_mask need) const {
     gradients r;
     if (need[0]) r[0] = matmul(gy, transpose(w));
     if (need[1]) r[1] = matmul(transpose(x), gy);
@@ -247,30 +274,64 @@ struct matmul_fn {
 // x op c builds Op(x, c); c + x and c * x too (DeZero's radd/rmul swap the
 // operands); c - x and c / x build Sub(c, x) and Div(c, x).
 
-inline Variable operator+(const Variable& a, const Variable& b) {
+template <class>
+Variable operator+(const Variable& a, const Variable& b) {
   return detail::apply(detail::add_fn{}, a, b);
 }
-inline Variable operator+(const Variable& a, double c) { return a + detail::constant(c); }
-inline Variable operator+(double c, const Variable& a) { return a + detail::constant(c); }
-inline Variable operator-(const Variable& a, const Variable& b) {
+template <class = void>
+Variable operator+(const Variable& a, double c) {
+  return a + detail::constant(c);
+}
+template <class = void>
+Variable operator+(double c, const Variable& a) {
+  return a + detail::constant(c);
+}
+template <class = void>
+Variable operator-(const Variable& a, const Variable& b) {
   return detail::apply(detail::sub_fn{}, a, b);
 }
-inline Variable operator-(const Variable& a, double c) { return a - detail::constant(c); }
-inline Variable operator-(double c, const Variable& a) { return detail::constant(c) - a; }
-inline Variable operator*(const Variable& a, const Variable& b) {
+template <class = void>
+Variable operator-(const Variable& a, double c) {
+  return a - detail::constant(c);
+}
+template <class = void>
+Variable operator-(double c, const Variable& a) {
+  return detail::constant(c) - a;
+}
+template <class = void>
+Variable operator*(const Variable& a, const Variable& b) {
   return detail::apply(detail::mul_fn{}, a, b);
 }
-inline Variable operator*(const Variable& a, double c) { return a * detail::constant(c); }
-inline Variable operator*(double c, const Variable& a) { return a * detail::constant(c); }
-inline Variable operator/(const Variable& a, const Variable& b) {
+template <class = void>
+Variable operator*(const Variable& a, double c) {
+  return a * detail::constant(c);
+}
+template <class = void>
+Variable operator*(double c, const Variable& a) {
+  return a * detail::constant(c);
+}
+template <class = void>
+Variable operator/(const Variable& a, const Variable& b) {
   return detail::apply(detail::div_fn{}, a, b);
 }
-inline Variable operator/(const Variable& a, double c) { return a / detail::constant(c); }
-inline Variable operator/(double c, const Variable& a) { return detail::constant(c) / a; }
-inline Variable operator-(const Variable& a) { return detail::apply(detail::neg_fn{}, a); }
+template <class = void>
+Variable operator/(const Variable& a, double c) {
+  return a / detail::constant(c);
+}
+template <class = void>
+Variable operator/(double c, const Variable& a) {
+  return detail::constant(c) / a;
+}
+template <class = void>
+Variable operator-(const Variable& a) {
+  return detail::apply(detail::neg_fn{}, a);
+}
 
 /// x^c for a constant exponent c (never differentiated, as in DeZero).
-inline Variable pow(const Variable& x, double c) { return detail::apply(detail::pow_fn{c}, x); }
+template <class>
+Variable pow(const Variable& x, double c) {
+  return detail::apply(detail::pow_fn{c}, x);
+}
 
 namespace detail {
 /// a^b with both differentiated: b a^(b-1) and a^b log a (for a > 0).
@@ -286,17 +347,33 @@ struct power_op {
 }  // namespace detail
 
 /// a^b of two Variables (broadcasting), or of a number and a Variable.
-inline Variable pow(const Variable& a, const Variable& b) {
+template <class = void>
+Variable pow(const Variable& a, const Variable& b) {
   return detail::apply(detail::binary_fn<detail::power_op>{}, a, b);
 }
-inline Variable pow(double a, const Variable& b) { return pow(detail::constant(a), b); }
+template <class = void>
+Variable pow(double a, const Variable& b) {
+  return pow(detail::constant(a), b);
+}
 
 // Compound assignment: a = a op b, as Python's a += b on a Variable (a then
 // names the new node; the old node and its graph are untouched).
-inline Variable& operator+=(Variable& a, const Variable& b) { return a = a + b; }
-inline Variable& operator-=(Variable& a, const Variable& b) { return a = a - b; }
-inline Variable& operator*=(Variable& a, const Variable& b) { return a = a * b; }
-inline Variable& operator/=(Variable& a, const Variable& b) { return a = a / b; }
+template <class = void>
+Variable& operator+=(Variable& a, const Variable& b) {
+  return a = a + b;
+}
+template <class = void>
+Variable& operator-=(Variable& a, const Variable& b) {
+  return a = a - b;
+}
+template <class = void>
+Variable& operator*=(Variable& a, const Variable& b) {
+  return a = a * b;
+}
+template <class = void>
+Variable& operator/=(Variable& a, const Variable& b) {
+  return a = a / b;
+}
 /// x^N for an integer N known at compile time (the compile-time mode's
 /// spelling; DeZero's Pow with c = N).
 template <int N>
@@ -304,7 +381,10 @@ Variable pow(const Variable& x) {
   return pow(x, static_cast<double>(N));
 }
 /// The square root, as pow(x, 0.5) (DeZero has no sqrt).
-inline Variable sqrt(const Variable& x) { return pow(x, 0.5); }
+template <class>
+Variable sqrt(const Variable& x) {
+  return pow(x, 0.5);
+}
 
 /// tdiff::function<Op> (and every built-in function) applied to a Variable:
 /// DeZero's Function with the op's value and derivative rules.
@@ -337,7 +417,8 @@ TDIFF_DETAIL_FOR_EACH_BINARY_FUNCTION(TDIFF_DYNAMIC_FUNCTION)
 // Comparisons: a Tensor of 1 where true and 0 elsewhere (NumPy broadcasting),
 // the condition of where; no graph is recorded.
 #define TDIFF_DYNAMIC_COMPARISON(symbol, op)                                                             \
-  inline Tensor operator symbol(const Variable& a, const Variable& b) {                                  \
+  template <class = void>                                                                                \
+  Tensor operator symbol(const Variable& a, const Variable& b) {                                         \
     return zip(                                                                                          \
         a.data(), b.data(), [](double u, double v) { return tdiff::detail::op::value(u, v); }, #symbol); \
   }
@@ -350,44 +431,57 @@ TDIFF_DYNAMIC_COMPARISON(>=, greater_equal_op)
 /// a where cond is nonzero, b elsewhere, elementwise with NumPy broadcasting
 /// of all three: `where(x > 0.0, x, 0.1 * x)`. The gradient goes to the
 /// branch picked (PyTorch's torch.where).
-inline Variable where(const Tensor& cond, const Variable& a, const Variable& b) {
+template <class = void>
+Variable where(const Tensor& cond, const Variable& a, const Variable& b) {
   return detail::apply(detail::where_fn{cond}, a, b);
 }
 
 // ------------------------------------------------------------------ shapes
 
 /// The sum of all elements, a 0-d variable.
-inline Variable sum(const Variable& x) { return detail::apply(detail::sum_fn{}, x); }
+template <class = void>
+Variable sum(const Variable& x) {
+  return detail::apply(detail::sum_fn{}, x);
+}
 /// The sum along one axis (negative counts from the end).
-inline Variable sum(const Variable& x, int axis, bool keepdims = false) {
+template <class = void>
+Variable sum(const Variable& x, int axis, bool keepdims = false) {
   return detail::apply(detail::sum_fn{normalised_axes({axis}, x.shape(), "sum"), keepdims}, x);
 }
 /// The sum over several axes, NumPy's sum(x, axis=(0, 2)).
-inline Variable sum(const Variable& x, const std::vector<int>& axes, bool keepdims = false) {
+template <class = void>
+Variable sum(const Variable& x, const std::vector<int>& axes, bool keepdims = false) {
   return detail::apply(detail::sum_fn{normalised_axes(axes, x.shape(), "sum"), keepdims}, x);
 }
 /// Sums x down to shape (no node if x has it already).
-inline Variable sum_to(const Variable& x, const Shape& shape) {
+template <class>
+Variable sum_to(const Variable& x, const Shape& shape) {
   if (x.shape() == shape) return x;
   return detail::apply(detail::sum_to_fn{shape}, x);
 }
 /// Broadcasts x to shape (no node if x has it already).
-inline Variable broadcast_to(const Variable& x, const Shape& shape) {
+template <class>
+Variable broadcast_to(const Variable& x, const Shape& shape) {
   if (x.shape() == shape) return x;
   return detail::apply(detail::broadcast_to_fn{shape}, x);
 }
 /// x in another shape of the same size, one dimension of which may be -1
 /// (inferred, as NumPy): `reshape(x, {2, -1})`. No node if x has it already.
-inline Variable reshape(const Variable& x, const reshape_spec& shape) {
+template <class>
+Variable reshape(const Variable& x, const reshape_spec& shape) {
   Shape to = shape.resolve(x.size(), x.shape());
   if (x.shape() == to) return x;
   return detail::apply(detail::reshape_fn{std::move(to)}, x);
 }
 /// x with its axes reversed.
-inline Variable transpose(const Variable& x) { return detail::apply(detail::transpose_fn{}, x); }
+template <class>
+Variable transpose(const Variable& x) {
+  return detail::apply(detail::transpose_fn{}, x);
+}
 /// x with its axes permuted: axis k of the result is axis axes[k] of x
 /// (NumPy's transpose(x, axes); negative axes count from the end).
-inline Variable transpose(const Variable& x, const std::vector<int>& axes) {
+template <class>
+Variable transpose(const Variable& x, const std::vector<int>& axes) {
   std::vector<std::size_t> perm = normalised_axes(axes, x.shape(), "transpose");
   if (perm.size() != x.data().ndim())
     throw std::invalid_argument("tdiff: transpose: " + std::to_string(axes.size()) + " axes for shape " +
@@ -395,34 +489,39 @@ inline Variable transpose(const Variable& x, const std::vector<int>& axes) {
   return detail::apply(detail::transpose_fn{std::move(perm)}, x);
 }
 /// The product of two matrices.
-inline Variable matmul(const Variable& a, const Variable& b) {
+template <class>
+Variable matmul(const Variable& a, const Variable& b) {
   return detail::apply(detail::matmul_fn{}, a, b);
 }
 
 namespace detail {
-inline gradients sub_fn::backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
-                                  need_mask need) const {
+template <class V>
+gradients sub_fn::backward(const V& gy, const V& x0, const V& x1, const V&, need_mask need) const {
   return unbroadcast(
       need, x0, x1, [&] { return gy; }, [&] { return -gy; });
 }
-inline gradients mul_fn::backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
-                                  need_mask need) const {
+template <class V>
+gradients mul_fn::backward(const V& gy, const V& x0, const V& x1, const V&, need_mask need) const {
   return unbroadcast(
       need, x0, x1, [&] { return gy * x1; }, [&] { return gy * x0; });
 }
-inline gradients div_fn::backward(const Variable& gy, const Variable& x0, const Variable& x1, const Variable&,
-                                  need_mask need) const {
+template <class V>
+gradients div_fn::backward(const V& gy, const V& x0, const V& x1, const V&, need_mask need) const {
   return unbroadcast(
       need, x0, x1, [&] { return gy / x1; }, [&] { return gy * (-x0 / pow(x1, 2)); });
 }
-inline Variable neg_fn::backward(const Variable& gy, const Variable&, const Variable&) const { return -gy; }
-inline gradients where_fn::backward(const Variable& gy, const Variable& x0, const Variable& x1,
-                                    const Variable&, need_mask need) const {
+template <class V>
+Variable neg_fn::backward(const V& gy, const V&, const V&) const {
+  return -gy;
+}
+template <class V>
+gradients where_fn::backward(const V& gy, const V& x0, const V& x1, const V&, need_mask need) const {
   return unbroadcast(
       need, x0, x1, [&] { return where(cond, gy, constant(0.0)); },
       [&] { return where(cond, constant(0.0), gy); });
 }
-inline Variable pow_fn::backward(const Variable& gy, const Variable& x, const Variable&) const {
+template <class V>
+Variable pow_fn::backward(const V& gy, const V& x, const V&) const {
   return c * pow(x, c - 1) * gy;  // DeZero: Mul(Mul(Pow(x), c), gy)
 }
 }  // namespace detail

@@ -39,7 +39,6 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -106,6 +105,7 @@ class Variable {
   void cleargrad() { detail::bury(std::move(node_->grad)); }
 
   /// Backpropagation from this variable (seeded with ones if it has no grad).
+  template <class = void>  // (instantiated only where called, as every operation of the graph)
   void backward(backward_options options = {});
 
   /// Whether two handles share a node (DeZero's `a is b`).
@@ -203,7 +203,8 @@ gradients function<F>::backward(const Variable& gy, const std::shared_ptr<Variab
 // ------------------------------------------------------------------ backward
 
 /// Accumulation of gradients (defined in functions.hpp, included below).
-inline Variable operator+(const Variable& a, const Variable& b);
+template <class = void>
+Variable operator+(const Variable& a, const Variable& b);
 
 namespace detail {
 
@@ -287,14 +288,17 @@ void backward_pass(const std::shared_ptr<VariableNode>& start, bool create_graph
 }
 
 /// Gradients in the nodes' grad fields, with an undo log so that a throw
-/// leaves every grad as it was.
+/// leaves every grad as it was. (A template, as everything backward uses:
+/// a unit that never calls backward instantiates none of it.)
+template <class = void>
 struct node_grads {
   bool retain_grad;
   collector& gc;
   std::vector<std::pair<std::shared_ptr<VariableNode>, std::shared_ptr<VariableNode>>> undo;
 
   std::shared_ptr<VariableNode> get(const VariableNode& n) const { return n.grad; }
-  void add(const std::shared_ptr<VariableNode>& x, const Variable& gx) {
+  template <class V>
+  void add(const std::shared_ptr<VariableNode>& x, const V& gx) {
     // (the old grad moves into the log: restore() puts it back)
     const std::shared_ptr<VariableNode>& old = undo.emplace_back(x, std::move(x->grad)).second;
     if (!old)
@@ -325,12 +329,13 @@ struct node_grads {
 
 }  // namespace detail
 
-inline void Variable::backward(backward_options options) {
+template <class>
+void Variable::backward(backward_options options) {
   detail::collector& collector = detail::thread_collector();
   // (.node(), a copy: moving out of the temporary would skip its handle release)
   if (!node_->grad) node_->grad = detail::seed(node_->data.shape()).node();
   if (!node_->creator) return;  // a leaf: its grad is the seed (DeZero crashes here)
-  detail::node_grads grads{options.retain_grad, collector, {}};
+  detail::node_grads<> grads{options.retain_grad, collector, {}};
   try {
     detail::backward_pass(node_, options.create_graph, grads);
   } catch (...) {
@@ -346,16 +351,19 @@ namespace detail {
 /// Gradients in a map of grad()'s own: no node's grad is touched. The
 /// gradients of the requested inputs are kept; others are dropped once used.
 struct local_grads {
-  std::unordered_map<const VariableNode*, Variable> grads;
+  node_map<Variable> grads;
   const std::vector<const VariableNode*>& keep;
 
-  std::shared_ptr<VariableNode> get(const VariableNode& n) const {
-    const auto it = grads.find(&n);
-    return it == grads.end() ? nullptr : it->second.node();
+  std::shared_ptr<VariableNode> get(const VariableNode& n) {
+    const Variable* g = grads.find(&n);
+    return g ? g->node() : nullptr;
   }
-  void add(const std::shared_ptr<VariableNode>& x, const Variable& gx) {
-    const auto [it, fresh] = grads.try_emplace(x.get(), gx);
-    if (!fresh) it->second = it->second + gx;
+  template <class V>
+  void add(const std::shared_ptr<VariableNode>& x, const V& gx) {
+    if (Variable* g = grads.find(x.get()))
+      *g = *g + gx;
+    else
+      grads.try_emplace(x.get(), gx);
   }
   void done(const std::shared_ptr<VariableNode>& out) {
     if (std::find(keep.begin(), keep.end(), out.get()) == keep.end()) grads.erase(out.get());
@@ -375,8 +383,9 @@ struct grad_options {
 /// many elements: it is seeded with ones, as backward does. An input that y
 /// does not depend on gets zeros of its shape. Throws std::invalid_argument
 /// for an empty input list or an input given twice.
-inline std::vector<Variable> grad(const Variable& y, const std::vector<Variable>& inputs,
-                                  grad_options options = {}) {
+template <class = void>
+std::vector<Variable> grad(const Variable& y, const std::vector<Variable>& inputs,
+                           grad_options options = {}) {
   if (inputs.empty()) throw std::invalid_argument("tdiff: grad: no inputs to differentiate with respect to");
   std::vector<const detail::VariableNode*> keep;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -393,8 +402,8 @@ inline std::vector<Variable> grad(const Variable& y, const std::vector<Variable>
   std::vector<Variable> result;
   result.reserve(inputs.size());
   for (const Variable& x : inputs) {
-    const auto it = grads.grads.find(x.node().get());
-    result.push_back(it != grads.grads.end() ? it->second : Variable(Tensor::full(x.shape(), 0.0)));
+    const Variable* g = grads.grads.find(x.node().get());
+    result.push_back(g ? *g : Variable(Tensor::full(x.shape(), 0.0)));
   }
   grads.grads.clear();
   detail::thread_collector().maybe_collect(detail::collector::patience_after_backward);

@@ -8,13 +8,13 @@
 
 #include <tdiff/dynamic/detail/config.hpp>
 #include <tdiff/dynamic/detail/graveyard.hpp>
+#include <tdiff/dynamic/detail/lock.hpp>
 #include <tdiff/dynamic/detail/node.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <memory>
-#include <mutex>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -82,7 +82,7 @@ struct collector {
 };
 /// One collection at a time in the process, each numbered (its walk's mark).
 struct collection_lock {
-  std::mutex mutex;
+  flag_mutex mutex;
   std::uint64_t passes = 0;  // guarded by mutex
 };
 inline collection_lock& collections() {
@@ -120,7 +120,7 @@ inline void collector::collect() {
   // nodes, and nodes reachable from several threads' graphs (shared weights,
   // shared intermediates) may be walked by each.
   collection_lock& all = collections();
-  const std::lock_guard lock(all.mutex);
+  const scoped_lock lock(all.mutex);
   const std::uint64_t pass = ++all.passes;
   objects.clear();
   stack.clear();

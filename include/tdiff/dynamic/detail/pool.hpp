@@ -6,11 +6,11 @@
 #define TDIFF_DYNAMIC_DETAIL_POOL_HPP
 
 #include <tdiff/config.hpp>
+#include <tdiff/dynamic/detail/lock.hpp>
 
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
-#include <mutex>
 #include <new>
 #include <vector>
 
@@ -76,7 +76,7 @@ class block_pool {
     std::size_t count;
   };
   struct shared_list {
-    std::mutex mutex;
+    flag_mutex mutex;
     std::vector<chain> chains;
   };
   struct thread_end {
@@ -122,7 +122,7 @@ class block_pool {
     if (!l.guarded && !l.ended) guard(l);
     {
       shared_list& s = shared();
-      const std::lock_guard lock(s.mutex);
+      const scoped_lock lock(s.mutex);
       if (!s.chains.empty()) {
         l.head = s.chains.back().head;
         l.count = s.chains.back().count;
@@ -152,7 +152,7 @@ class block_pool {
   }
   static void push_chain(chain c) noexcept {
     shared_list& s = shared();
-    const std::lock_guard lock(s.mutex);
+    const scoped_lock lock(s.mutex);
     try {
       s.chains.push_back(c);
     } catch (...) {  // out of memory: these blocks are lost, nothing throws
