@@ -119,6 +119,13 @@ class Variable {
   }
   const std::shared_ptr<detail::VariableNode>& node() const { return node_; }
 
+ protected:
+  struct no_handle_t {};
+  /// The node as a Variable that is no handle (see detail::view).
+  Variable(no_handle_t, const std::shared_ptr<detail::VariableNode>& n) noexcept : node_(n) {}
+  /// Ends a Variable made with no_handle_t.
+  void drop_no_handle() noexcept { detail::bury(std::move(node_)); }
+
  private:
   void release() noexcept {
     if (!node_) return;
@@ -152,6 +159,19 @@ class [[nodiscard]] no_grad_guard {
 inline no_grad_guard no_grad() { return {}; }
 
 namespace detail {
+
+/// The graph's own view of a node as a Variable, for a function's
+/// derivative rule during backward (its inputs, output and output's
+/// gradient): not a handle, which is a program's reference and tells the
+/// cycle collector where garbage may start; the graph holds the node while
+/// the view lives. A copy of it (a rule returning an input) is a handle.
+class view : public Variable {
+ public:
+  explicit view(const std::shared_ptr<VariableNode>& n) noexcept : Variable(no_handle_t{}, n) {}
+  view(const view&) = delete;
+  view& operator=(const view&) = delete;
+  ~view() { drop_no_handle(); }
+};
 
 /// The gradients a function gives its inputs (none for an input that is a constant).
 using gradients = std::array<std::optional<Variable>, 2>;
@@ -190,12 +210,14 @@ Variable apply(F f, const In&... in) {
 
 template <class F>
 gradients function<F>::backward(const Variable& gy, const std::shared_ptr<VariableNode>& out) {
-  const Variable y(out);
+  const view y(out);
   if constexpr (requires { F::arity1; })
-    return {needs(0) ? std::optional<Variable>(f.backward(gy, Variable(inputs[0]), y)) : std::nullopt,
+    return {needs(0) ? std::optional<Variable>(f.template backward<Variable>(gy, view(inputs[0]), y))
+                     : std::nullopt,
             std::nullopt};
   else
-    return f.backward(gy, Variable(inputs[0]), Variable(inputs[1]), y, need_mask{needs(0), needs(1)});
+    return f.template backward<Variable>(gy, view(inputs[0]), view(inputs[1]), y,
+                                         need_mask{needs(0), needs(1)});
 }
 
 }  // namespace detail
@@ -275,7 +297,7 @@ void backward_pass(const std::shared_ptr<VariableNode>& start, bool create_graph
     if (!gy) continue;  // no gradient flows through f
     {
       const scoped_flag backprop(cfg.enable_backprop, create_graph);
-      const auto gxs = f->backward(Variable(std::move(gy)), out);
+      const auto gxs = f->backward(view(gy), out);
       for (std::size_t i = 0; i < f->arity; ++i) {
         if (!gxs[i]) continue;
         grads.add(f->inputs[i], *gxs[i]);
