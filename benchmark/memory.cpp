@@ -5,9 +5,9 @@
 //    operations is built (one variable node and one function node each);
 //  * what repeated create_graph loops keep alive: the peak of live bytes over
 //    1 + 100 loops of DeZero's n-th derivative, relative to the peak of one
-//    loop, for every scalar workload. Cycles wait for the collector, which
-//    runs once the nodes made since its last walk are a sixteenth of what
-//    that walk left alive, so some garbage may outlive its loop.
+//    loop, for every scalar workload. A leaf's create_graph cycle goes with
+//    its last handle; other cycles wait for the collector, which is paced by
+//    the nodes made (docs/design.md), so some garbage may outlive its loop.
 // TDIFF_NO_POOLS: nodes come from operator new, so that the count sees
 // which are alive (the pools would keep freed blocks); their sizes are the
 // same with the pools (which round to 8 bytes).

@@ -200,7 +200,7 @@ Variable apply(F f, const In&... in) {
   fn->arity = sizeof...(In);
   std::size_t i = 0;
   ((fn->inputs[i++] = in.node()), ...);
-  fn->generation = std::max({in.node()->generation...});
+  fn->generation = std::max({static_cast<int>(in.node()->generation)...});
   fn->output = out.node().get();
   out.node()->generation = fn->generation + 1;
   out.node()->creator = std::move(fn);

@@ -158,7 +158,7 @@ BOOST_AUTO_TEST_CASE(numbers_in_expressions_and_the_seed_get_no_gradient) {
   Variable y = 2.0 * x;  // Mul(x, 2)
   y.backward({.retain_grad = true, .create_graph = true});
   const auto& two = y.node()->creator->inputs[1];
-  BOOST_TEST(two->constant);
+  BOOST_TEST(static_cast<bool>(two->constant));
   BOOST_TEST(!two->grad);
   BOOST_TEST(x.grad()->item() == 2.0);
   Variable seed = *y.grad();
