@@ -42,14 +42,6 @@ Variable sqrt(const Variable& x);
 
 namespace detail {
 
-/// A number written into an expression: a node that gets no gradient.
-template <class T>
-Variable constant(T c) {
-  Variable v{Tensor(static_cast<double>(c))};
-  v.node()->constant = true;
-  return v;
-}
-
 /// The gradients of a broadcasting function of two inputs that are asked for
 /// (`need`: the inputs that are not constants), g0() and g1() summed back to
 /// their input's shape.

@@ -98,16 +98,17 @@ class node_map {
     entry& e = probe(slots_, key);
     return e.key == key && e.value ? &*e.value : nullptr;
   }
-  /// The value of key: made from v if key has none.
-  T& try_emplace(const void* key, const T& v) {
+  /// The value of key, made from v if key has none; and whether it was made.
+  std::pair<T*, bool> try_emplace(const void* key, const T& v) {
     if (2 * (count_ + 1) > slots_.size()) grow();
     entry& e = probe(slots_, key);
     if (!e.key) {
       e.key = key;
       ++count_;
     }
-    if (!e.value) e.value.emplace(v);
-    return *e.value;
+    const bool fresh = !e.value;
+    if (fresh) e.value.emplace(v);
+    return {&*e.value, fresh};
   }
   void erase(const void* key) noexcept {
     if (slots_.empty()) return;
