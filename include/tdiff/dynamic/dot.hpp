@@ -25,7 +25,7 @@ namespace detail {
 inline std::string dot_id(const void* p) { return std::to_string(reinterpret_cast<std::uintptr_t>(p)); }
 
 inline std::string dot_var(const VariableNode& v, bool verbose) {
-  std::string label = v.name ? *v.name : std::string();
+  std::string label = v.rare ? v.rare->name : std::string();
   if (verbose) {
     if (!label.empty()) label += ": ";
     label += to_string(v.data.shape()) + " float64";

@@ -45,11 +45,12 @@ inline std::size_t element_count(const Shape& s, const char* op = "Tensor") {
 
 namespace detail {
 /// The allocator of tensor elements. Elements are default-initialised (left
-/// as they are until an operation writes every one), and each thread keeps a
-/// few freed buffers to hand out again for the same size: a graph on 10^4
-/// elements allocates and frees a buffer per operation, and glibc returns
-/// such blocks to the system, so that every operation page-faults them back
-/// (a fifth of BM_tanh_array_dynamic, measured with perf). Under
+/// as they are until an operation writes every one), and each thread keeps
+/// freed buffers (up to 64, and 32 MiB) to hand out again for the same size:
+/// a graph on 10^4 elements allocates and frees a buffer per operation, and
+/// glibc returns such blocks to the system, so that every operation
+/// page-faults them back (a fifth of BM_tanh_array_dynamic, measured with
+/// perf). Under
 /// AddressSanitizer it allocates plainly, so that ASan sees every buffer.
 template <class T>
 struct buffer_allocator {
@@ -59,9 +60,13 @@ struct buffer_allocator {
   buffer_allocator(const buffer_allocator<U>&) noexcept {}  // NOLINT: rebinding
 
   struct cache {
-    static constexpr std::size_t capacity = 8;
+    // (8 blocks were too few: tanh's third derivative on 10^4 elements frees
+    // more at once, and glibc gave the rest back to the system, 2.5x slower)
+    static constexpr std::size_t capacity = 64;
+    static constexpr std::size_t max_bytes = std::size_t{32} << 20;
     std::pair<std::size_t, T*> blocks[capacity] = {};
     std::size_t count = 0;
+    std::size_t bytes = 0;
     cache() = default;
     cache(const cache&) = delete;
     cache& operator=(const cache&) = delete;
@@ -80,6 +85,7 @@ struct buffer_allocator {
     for (std::size_t i = c.count; i-- > 0;) {
       if (c.blocks[i].first == n) {
         T* p = c.blocks[i].second;
+        c.bytes -= n * sizeof(T);
         c.blocks[i] = c.blocks[--c.count];
         return p;
       }
@@ -90,7 +96,8 @@ struct buffer_allocator {
   void deallocate(T* p, [[maybe_unused]] std::size_t n) noexcept {
 #ifndef TDIFF_NO_POOLS
     cache& c = cache::local();
-    if (c.count < cache::capacity) {
+    if (c.count < cache::capacity && c.bytes + n * sizeof(T) <= cache::max_bytes) {
+      c.bytes += n * sizeof(T);
       c.blocks[c.count++] = {n, p};
       return;
     }

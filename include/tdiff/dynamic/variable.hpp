@@ -22,10 +22,10 @@
 #include <tdiff/config.hpp>
 #include <tdiff/dynamic/detail/collector.hpp>
 #include <tdiff/dynamic/detail/config.hpp>
-#include <tdiff/dynamic/detail/graveyard.hpp>
 #include <tdiff/dynamic/detail/marks.hpp>
 #include <tdiff/dynamic/detail/node.hpp>
 #include <tdiff/dynamic/detail/pool.hpp>
+#include <tdiff/dynamic/detail/ref.hpp>
 #include <tdiff/dynamic/tensor.hpp>
 
 #include <algorithm>
@@ -61,8 +61,7 @@ class Variable {
   Variable() : Variable(0.0) {}
   Variable(double v) : Variable(Tensor(v)) {}  // NOLINT: implicit, like as_variable
   Variable(Tensor t)                           // NOLINT: implicit, like as_variable
-      : Variable(std::allocate_shared<detail::VariableNode>(detail::pool_allocator<detail::VariableNode>{},
-                                                            std::move(t))) {}
+      : Variable(detail::ref<detail::VariableNode>(new detail::VariableNode(std::move(t)))) {}
 
   Variable(const Variable& o) : Variable(o.node_) {}
   Variable(Variable&& o) noexcept : node_(std::move(o.node_)) {}
@@ -88,9 +87,12 @@ class Variable {
 
   const std::string& name() const {
     static const std::string none;
-    return node_->name ? *node_->name : none;
+    return node_->rare ? node_->rare->name : none;
   }
-  void set_name(std::string n) { node_->name = std::make_unique<std::string>(std::move(n)); }
+  void set_name(std::string n) {
+    if (!node_->rare) node_->rare = std::make_unique<detail::rare_fields>();
+    node_->rare->name = std::move(n);
+  }
   int generation() const { return node_->generation; }
   /// The name of the function that made this variable ("" for a leaf).
   std::string_view creator_name() const {
@@ -102,7 +104,7 @@ class Variable {
     if (!node_->grad) return std::nullopt;
     return Variable(node_->grad);
   }
-  void cleargrad() { detail::bury(std::move(node_->grad)); }
+  void cleargrad() { node_->grad.reset(); }
 
   /// Backpropagation from this variable (seeded with ones if it has no grad).
   template <class = void>  // (instantiated only where called, as every operation of the graph)
@@ -114,17 +116,18 @@ class Variable {
   friend double one(const Variable&) { return 1.0; }
 
   // internal
-  explicit Variable(std::shared_ptr<detail::VariableNode> n) : node_(std::move(n)) {
+  explicit Variable(detail::ref<detail::VariableNode> n) : node_(std::move(n)) {
     if (node_) node_->handles.add();
   }
-  const std::shared_ptr<detail::VariableNode>& node() const { return node_; }
+  const detail::ref<detail::VariableNode>& node() const { return node_; }
 
  protected:
   struct no_handle_t {};
-  /// The node as a Variable that is no handle (see detail::view).
-  Variable(no_handle_t, const std::shared_ptr<detail::VariableNode>& n) noexcept : node_(n) {}
+  /// The node as a Variable that is no handle and no owner (see detail::view).
+  Variable(no_handle_t, detail::VariableNode* n) noexcept
+      : node_(detail::ref<detail::VariableNode>::borrow(n)) {}
   /// Ends a Variable made with no_handle_t.
-  void drop_no_handle() noexcept { detail::bury(std::move(node_)); }
+  void drop_no_handle() noexcept { node_.forget(); }
 
  private:
   void release() noexcept {
@@ -137,7 +140,7 @@ class Variable {
         // cycle leaf -> grad -> ... -> leaf of create_graph: freed by
         // reference counting instead of a collector's walk (the loop
         // variable of DeZero's higher-order loops).
-        detail::bury(std::move(node_->grad));
+        node_->grad.reset();
       } else {
         try {
           detail::thread_collector().add_root(std::move(node_));
@@ -146,10 +149,10 @@ class Variable {
         }
       }
     }
-    detail::bury(std::move(node_));
+    node_.reset();
   }
 
-  std::shared_ptr<detail::VariableNode> node_;
+  detail::ref<detail::VariableNode> node_;
 };
 
 /// While alive, operations record no graph (DeZero's `with no_grad():`).
@@ -163,11 +166,13 @@ namespace detail {
 /// The graph's own view of a node as a Variable, for a function's
 /// derivative rule during backward (its inputs, output and output's
 /// gradient): not a handle, which is a program's reference and tells the
-/// cycle collector where garbage may start; the graph holds the node while
-/// the view lives. A copy of it (a rule returning an input) is a handle.
+/// cycle collector where garbage may start, nor an owner: the graph holds
+/// the node while the view lives. A copy of it (a rule returning an input)
+/// is a handle and an owner.
 class view : public Variable {
  public:
-  explicit view(const std::shared_ptr<VariableNode>& n) noexcept : Variable(no_handle_t{}, n) {}
+  explicit view(VariableNode* n) noexcept : Variable(no_handle_t{}, n) {}
+  explicit view(const ref<VariableNode>& n) noexcept : view(n.get()) {}
   view(const view&) = delete;
   view& operator=(const view&) = delete;
   ~view() { drop_no_handle(); }
@@ -182,11 +187,11 @@ using need_mask = std::array<bool, 2>;
 /// `backward(gy, input, output)` or `backward(gy, input0, input1, output,
 /// need)`.
 template <class F>
-struct function final : FunctionNode {
+struct function final : FunctionNode, pooled<function<F>> {
   F f;
   explicit function(F fn) : f(std::move(fn)) {}
   std::string_view name() const override { return F::name; }
-  gradients backward(const Variable& gy, const std::shared_ptr<VariableNode>& out) override;
+  gradients backward(const Variable& gy, VariableNode* out) override;
 };
 
 /// Applies F to the inputs: forward on their data, then (if backprop is on)
@@ -196,7 +201,7 @@ Variable apply(F f, const In&... in) {
   Tensor y = f.forward(in.data()...);
   Variable out(std::move(y));
   if (!thread_config().enable_backprop) return out;
-  auto fn = std::allocate_shared<function<F>>(pool_allocator<function<F>>{}, std::move(f));
+  ref<function<F>> fn(new function<F>(std::move(f)));
   fn->arity = sizeof...(In);
   std::size_t i = 0;
   ((fn->inputs[i++] = in.node()), ...);
@@ -209,7 +214,7 @@ Variable apply(F f, const In&... in) {
 }
 
 template <class F>
-gradients function<F>::backward(const Variable& gy, const std::shared_ptr<VariableNode>& out) {
+gradients function<F>::backward(const Variable& gy, VariableNode* out) {
   const view y(out);
   if constexpr (requires { F::arity1; })
     return {needs(0) ? std::optional<Variable>(f.template backward<Variable>(gy, view(inputs[0]), y))
@@ -261,18 +266,18 @@ class backward_scope {
 /// gradients: get(out) (null: none), add(x, gx), done(out) after out's
 /// function ran.
 template <class Grads>
-void backward_pass(const std::shared_ptr<VariableNode>& start, bool create_graph, Grads& grads) {
+void backward_pass(const ref<VariableNode>& start, bool create_graph, Grads& grads) {
   const backward_scope running;
   config& cfg = thread_config();
   struct entry {
     int generation;
     std::uint64_t order;
-    std::shared_ptr<VariableNode> out;      // the function is out's creator
+    VariableNode* out;                      // the function is out's creator
     bool operator<(const entry& o) const {  // max-heap: DeZero's sort + pop()
       return generation != o.generation ? generation < o.generation : order < o.order;
     }
   };
-  std::vector<entry> pending;  // a heap (std::push_heap), so that pop can move the node out
+  std::vector<entry> pending;  // a heap (std::push_heap)
   // The functions queued in this pass: in a table of the pass's own, not in
   // the nodes, which other threads' passes may walk at the same time. One
   // table per nesting depth (a function's backward may run a pass), reused.
@@ -282,30 +287,30 @@ void backward_pass(const std::shared_ptr<VariableNode>& start, bool create_graph
   queued.clear();
   std::uint64_t counter = 0;
   // Functions are queued by their output, which the graph holds (from
-  // start, by creators and inputs, which a pass never changes): no weak
-  // reference is locked.
-  auto add = [&](const std::shared_ptr<VariableNode>& x) {
+  // start, by creators and inputs, which a pass never changes): the pass
+  // refers to nodes by plain pointers, without counting.
+  auto add = [&](VariableNode* x) {
     const FunctionNode* f = x->creator.get();
     if (f && queued.insert(f)) {
       pending.push_back({f->generation, counter++, x});
       std::push_heap(pending.begin(), pending.end());
     }
   };
-  add(start);
+  add(start.get());
   while (!pending.empty()) {
     std::pop_heap(pending.begin(), pending.end());
-    const std::shared_ptr<VariableNode> out = std::move(pending.back().out);
+    VariableNode* const out = pending.back().out;
     pending.pop_back();
     FunctionNode* const f = out->creator.get();
-    std::shared_ptr<VariableNode> gy = grads.get(*out);
-    if (!gy) continue;  // no gradient flows through f
+    VariableNode* const gy = grads.get(*out);  // (held by out, or by grads)
+    if (!gy) continue;                         // no gradient flows through f
     {
       const scoped_flag backprop(cfg.enable_backprop, create_graph);
       const auto gxs = f->backward(view(gy), out);
       for (std::size_t i = 0; i < f->arity; ++i) {
         if (!gxs[i]) continue;
-        grads.add(f->inputs[i], *gxs[i]);
-        add(f->inputs[i]);
+        grads.add(f->inputs[i].get(), *gxs[i]);
+        add(f->inputs[i].get());
       }
     }
     grads.done(out);
@@ -313,8 +318,9 @@ void backward_pass(const std::shared_ptr<VariableNode>& start, bool create_graph
   queued.shrink_past(std::size_t{1} << 16);
 }
 
-/// The undo log of a backward pass: (node, its grad before).
-using undo_log = std::vector<std::pair<std::shared_ptr<VariableNode>, std::shared_ptr<VariableNode>>>;
+/// The undo log of a backward pass: (node, its grad before). (The node is
+/// held by the graph of the pass, which outlives the log's use.)
+using undo_log = std::vector<std::pair<VariableNode*, ref<VariableNode>>>;
 /// This thread's spare undo log. A pass takes it and gives it back, so that
 /// a large pass's log is reused by the next: made afresh by each pass, a log
 /// over glibc's mmap threshold was mapped and unmapped every time, and F^(7)
@@ -333,17 +339,17 @@ struct node_grads {
   collector& gc;
   undo_log undo = std::move(spare_undo_log());  // (a nested pass finds the spare taken: a new log)
 
-  std::shared_ptr<VariableNode> get(const VariableNode& n) const { return n.grad; }
+  VariableNode* get(const VariableNode& n) const { return n.grad.get(); }
   template <class V>
-  void add(const std::shared_ptr<VariableNode>& x, const V& gx) {
+  void add(VariableNode* x, const V& gx) {
     // (the old grad moves into the log: restore() puts it back)
-    const std::shared_ptr<VariableNode>& old = undo.emplace_back(x, std::move(x->grad)).second;
+    const ref<VariableNode>& old = undo.emplace_back(x, std::move(x->grad)).second;
     if (!old)
       x->grad = gx.node();
     else  // a new variable, never in place: x.grad may be shared or recorded
       x->grad = (Variable(old) + gx).node();
   }
-  void done(const std::shared_ptr<VariableNode>& out) {
+  void done(VariableNode* out) {
     if (retain_grad) return;
     undo.emplace_back(out, std::move(out->grad));
   }
@@ -353,13 +359,13 @@ struct node_grads {
   /// until the next collection.)
   void commit() noexcept {
     for (const auto& entry : undo)
-      if (may_be_garbage_root(*entry.first)) gc.note_root(entry.first);
+      if (may_be_garbage_root(*entry.first)) gc.note_root(ref<VariableNode>(entry.first));
     give_back();
   }
   void restore() noexcept {
     for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
       it->first->grad = std::move(it->second);
-      if (may_be_garbage_root(*it->first)) gc.note_root(it->first);
+      if (may_be_garbage_root(*it->first)) gc.note_root(ref<VariableNode>(it->first));
     }
     give_back();
   }
@@ -398,17 +404,17 @@ struct local_grads {
   node_map<Variable> grads;
   const std::vector<const VariableNode*>& keep;
 
-  std::shared_ptr<VariableNode> get(const VariableNode& n) {
+  VariableNode* get(const VariableNode& n) {
     const Variable* g = grads.find(&n);
-    return g ? g->node() : nullptr;
+    return g ? g->node().get() : nullptr;
   }
   template <class V>
-  void add(const std::shared_ptr<VariableNode>& x, const V& gx) {
-    const auto [g, fresh] = grads.try_emplace(x.get(), gx);
+  void add(const VariableNode* x, const V& gx) {
+    const auto [g, fresh] = grads.try_emplace(x, gx);
     if (!fresh) *g = *g + gx;
   }
-  void done(const std::shared_ptr<VariableNode>& out) {
-    if (std::find(keep.begin(), keep.end(), out.get()) == keep.end()) grads.erase(out.get());
+  void done(const VariableNode* out) {
+    if (std::find(keep.begin(), keep.end(), out) == keep.end()) grads.erase(out);
   }
 };
 

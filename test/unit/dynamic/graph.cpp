@@ -194,11 +194,11 @@ BOOST_AUTO_TEST_CASE(errors_change_nothing) {
 
 BOOST_AUTO_TEST_CASE(long_chain_without_recursion) {
   Variable x(1.0);
-  std::weak_ptr<tdiff::dynamic::detail::VariableNode> first;
+  tdiff::dynamic::detail::node_watch first;
   {
     Variable y = x;
     for (int i = 0; i < 200000; ++i) y = y * 1.0000001;
-    first = y.node();
+    first = tdiff::dynamic::detail::node_watch(*y.node());
     y.backward();
     BOOST_TEST(x.grad()->item() == std::pow(1.0000001, 200000), boost::test_tools::tolerance(1e-9));
   }  // the whole chain is freed here, by a loop
@@ -208,7 +208,7 @@ BOOST_AUTO_TEST_CASE(long_chain_without_recursion) {
 BOOST_AUTO_TEST_CASE(create_graph_cycles_are_collected_as_nodes_are_made) {
   // No explicit collection: making nodes triggers it, and a Newton-like loop
   // of create_graph backward passes holds O(batch) garbage, not O(steps).
-  std::weak_ptr<tdiff::dynamic::detail::VariableNode> first;
+  tdiff::dynamic::detail::node_watch first;
   for (int step = 0; step < 200; ++step) {
     Variable x(1.5);
     Variable y = pow(x, 4) - 2 * pow(x, 2);
@@ -217,7 +217,7 @@ BOOST_AUTO_TEST_CASE(create_graph_cycles_are_collected_as_nodes_are_made) {
     x.cleargrad();
     gx.backward();
     BOOST_TEST(x.grad()->item() == 12 * 1.5 * 1.5 - 4);
-    if (step == 0) first = x.node();
+    if (step == 0) first = tdiff::dynamic::detail::node_watch(*x.node());
   }
   BOOST_TEST(first.expired());
 }
@@ -225,10 +225,10 @@ BOOST_AUTO_TEST_CASE(create_graph_cycles_are_collected_as_nodes_are_made) {
 BOOST_AUTO_TEST_CASE(cycle_through_a_leaf_without_handle_is_freed) {
   // The leaf is a temporary: it gets its grad (and closes the cycle
   // leaf -> grad -> ... -> y -> tanh -> leaf) after its last handle went.
-  std::weak_ptr<tdiff::dynamic::detail::VariableNode> leaf;
+  tdiff::dynamic::detail::node_watch leaf;
   {
     Variable y = tanh(Variable(0.5));
-    leaf = y.node()->creator->inputs[0];
+    leaf = tdiff::dynamic::detail::node_watch(*y.node()->creator->inputs[0]);
     y.backward({.create_graph = true});
     BOOST_TEST(!leaf.expired());
   }
@@ -241,13 +241,14 @@ BOOST_AUTO_TEST_CASE(seed_that_gets_a_grad_is_freed) {
   // the second pass gives it a grad with a graph. Its handle count once
   // stayed at 1 (the seed's temporary handle was moved from, never
   // released), so the cycle through it had no root and leaked.
-  std::weak_ptr<tdiff::dynamic::detail::VariableNode> seed;
+  tdiff::dynamic::detail::node_watch seed;
   {
     Variable x(2.0);
     Variable y = x * x;
     y.backward({.retain_grad = true, .create_graph = true});
-    seed = y.grad()->node();
-    BOOST_TEST(seed.lock()->handles.none());
+    const tdiff::dynamic::detail::VariableNode* seed_node = y.grad()->node().get();  // y holds it
+    seed = tdiff::dynamic::detail::node_watch(*y.grad()->node());
+    BOOST_TEST(seed_node->handles.none());
     Variable g1 = *x.grad();
     x.cleargrad();
     g1.backward({.create_graph = true});
@@ -263,13 +264,13 @@ BOOST_AUTO_TEST_CASE(a_leaf_cycle_goes_with_the_leaf_last_handle) {
   // collector walks nothing.
   const tdiff::dynamic::detail::collector& gc = tdiff::dynamic::detail::thread_collector();
   const std::uint64_t walked = gc.walked;
-  std::weak_ptr<tdiff::dynamic::detail::VariableNode> x_node, g_node;
+  tdiff::dynamic::detail::node_watch x_node, g_node;
   {
     Variable x(2.0);
     Variable y = tanh(x) * x;
     y.backward({.create_graph = true});
-    x_node = x.node();
-    g_node = x.grad()->node();
+    x_node = tdiff::dynamic::detail::node_watch(*x.node());
+    g_node = tdiff::dynamic::detail::node_watch(*x.grad()->node());
   }
   BOOST_TEST(x_node.expired());
   BOOST_TEST(g_node.expired());
@@ -277,7 +278,7 @@ BOOST_AUTO_TEST_CASE(a_leaf_cycle_goes_with_the_leaf_last_handle) {
 }
 
 BOOST_AUTO_TEST_CASE(create_graph_cycles_are_freed) {
-  std::weak_ptr<tdiff::dynamic::detail::VariableNode> x_node, g_node;
+  tdiff::dynamic::detail::node_watch x_node, g_node;
   {
     Variable x(2.0);
     Variable y = tanh(x) * x;
@@ -285,22 +286,22 @@ BOOST_AUTO_TEST_CASE(create_graph_cycles_are_freed) {
     Variable gx = *x.grad();
     x.cleargrad();
     gx.backward({.create_graph = true});
-    x_node = x.node();
-    g_node = x.grad()->node();
+    x_node = tdiff::dynamic::detail::node_watch(*x.node());
+    g_node = tdiff::dynamic::detail::node_watch(*x.grad()->node());
   }
   // A collection may wait (its cost stays O(1) per node made); force it.
   tdiff::dynamic::detail::collect_garbage();
   BOOST_TEST(x_node.expired());
   BOOST_TEST(g_node.expired());
   // Held from outside, the cycle stays: x.grad is still usable.
-  std::weak_ptr<tdiff::dynamic::detail::VariableNode> kept;
+  tdiff::dynamic::detail::node_watch kept;
   std::optional<Variable> held;
   {
     Variable x(2.0);
     Variable y = pow(x, 3);
     y.backward({.create_graph = true});
     held = *x.grad();
-    kept = x.node();
+    kept = tdiff::dynamic::detail::node_watch(*x.node());
   }
   tdiff::dynamic::detail::collect_garbage();
   BOOST_TEST(!kept.expired());

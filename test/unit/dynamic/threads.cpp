@@ -139,13 +139,13 @@ BOOST_AUTO_TEST_CASE(no_grad_is_per_thread) {
 // counts of both threads add up to zero, and the cycle is freed.
 BOOST_AUTO_TEST_CASE(cycle_made_in_one_thread_is_freed_in_another) {
   std::optional<Variable> moved;
-  std::weak_ptr<tdiff::dynamic::detail::VariableNode> watch;
+  tdiff::dynamic::detail::node_watch watch;
   std::thread maker([&] {
     Variable x(1.5);
     Variable y = x * x * x;
     y.backward({.create_graph = true});
     BOOST_TEST(x.grad()->item() == 3 * 1.5 * 1.5);
-    watch = x.node();
+    watch = tdiff::dynamic::detail::node_watch(*x.node());
     Variable copy = x;    // a second handle counted by this thread...
     moved.emplace(copy);  // ...and a third, both dropped in the main thread
   });

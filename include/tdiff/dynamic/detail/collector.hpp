@@ -7,14 +7,13 @@
 #define TDIFF_DYNAMIC_DETAIL_COLLECTOR_HPP
 
 #include <tdiff/dynamic/detail/config.hpp>
-#include <tdiff/dynamic/detail/graveyard.hpp>
 #include <tdiff/dynamic/detail/lock.hpp>
 #include <tdiff/dynamic/detail/node.hpp>
+#include <tdiff/dynamic/detail/ref.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
-#include <memory>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -43,7 +42,7 @@ struct collector {
   // after a backward pass (roots it left on temporaries: rarely garbage yet).
   static constexpr std::size_t patience_after_release = 4;
   static constexpr std::size_t patience_after_backward = 1;
-  std::vector<std::shared_ptr<VariableNode>> roots;
+  std::vector<ref<VariableNode>> roots;
   std::uint64_t made = 0;     // nodes made on this thread
   std::uint64_t walked = 0;   // nodes all collections on this thread looked at
   std::size_t last_walk = 0;  // nodes the last collection left alive: the next walk's start
@@ -56,12 +55,12 @@ struct collector {
   std::vector<object> objects;  // scratch of a collection
   std::vector<std::size_t> stack;
 
-  void add_root(std::shared_ptr<VariableNode>&& n) {
+  void add_root(ref<VariableNode>&& n) {
     roots.push_back(std::move(n));
     maybe_collect(patience_after_release);
   }
   /// A root found by backward (which must not throw from its undo path).
-  void note_root(const std::shared_ptr<VariableNode>& n) noexcept {
+  void note_root(const ref<VariableNode>& n) noexcept {
     try {
       roots.push_back(n);
     } catch (...) {  // out of memory: this cycle stays
@@ -90,7 +89,6 @@ inline collection_lock& collections() {
   return lock;
 }
 inline collector& thread_collector() {
-  thread_graveyard();  // made first, so that it outlives the collector (whose destructor buries)
   thread_local collector c;
   return c;
 }
@@ -109,7 +107,7 @@ inline bool may_be_garbage_root(const VariableNode& n) { return n.handles.none()
 /// reaches, are garbage kept only by cycles. Dropping their grads breaks every
 /// such cycle: each passes through a grad, the forward graph being acyclic.
 inline void collector::collect() {
-  std::vector<std::shared_ptr<VariableNode>> starts;
+  std::vector<ref<VariableNode>> starts;
   starts.swap(roots);
   // A root that got a handle again since is no root (x.grad() made one), nor
   // is one whose grad was dropped or replaced by a value since.
@@ -131,9 +129,9 @@ inline void collector::collect() {
       p->visit = pass;
       p->slot = static_cast<std::uint32_t>(objects.size());  // (4 billion nodes: 600 GB)
       if constexpr (std::is_same_v<std::decay_t<decltype(*p)>, VariableNode>)
-        objects.push_back({p, nullptr, static_cast<long>(sp.use_count()), 0, false});
+        objects.push_back({p, nullptr, static_cast<long>(sp.count()), 0, false});
       else
-        objects.push_back({nullptr, p, static_cast<long>(sp.use_count()), 0, false});
+        objects.push_back({nullptr, p, static_cast<long>(sp.count()), 0, false});
     }
     return p->slot;
   };
@@ -170,7 +168,7 @@ inline void collector::collect() {
       std::swap(starts[kept++], n);
     }
   }
-  std::vector<std::shared_ptr<VariableNode>> released;
+  std::vector<ref<VariableNode>> released;
   walked += objects.size();
   last_walk = 0;  // the next walk's size: what stays alive (the garbage is freed now)
   for (const object& o : objects) {
@@ -178,8 +176,8 @@ inline void collector::collect() {
     if (!o.alive && o.var && o.var->grad) released.push_back(std::move(o.var->grad));
   }
   objects.clear();
-  for (auto& r : released) bury(std::move(r));
-  for (std::size_t i = kept; i < starts.size(); ++i) bury(std::move(starts[i]));
+  for (auto& r : released) r.reset();
+  for (std::size_t i = kept; i < starts.size(); ++i) starts[i].reset();
   starts.resize(kept);
   starts.swap(roots);  // roots found while burying (none expected) come after
   roots.insert(roots.end(), std::make_move_iterator(starts.begin()), std::make_move_iterator(starts.end()));

@@ -5,7 +5,8 @@
 #ifndef TDIFF_DYNAMIC_DETAIL_NODE_HPP
 #define TDIFF_DYNAMIC_DETAIL_NODE_HPP
 
-#include <tdiff/dynamic/detail/graveyard.hpp>
+#include <tdiff/dynamic/detail/pool.hpp>
+#include <tdiff/dynamic/detail/ref.hpp>
 #include <tdiff/dynamic/tensor.hpp>
 
 #include <array>
@@ -16,6 +17,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 namespace tdiff::dynamic {
 class Variable;
@@ -73,52 +76,97 @@ class handle_count {
   std::atomic<std::uint32_t> others_{0};
 };
 
-struct VariableNode {
+/// What few nodes carry: a name, and watchers (tests ask whether a node was freed).
+struct rare_fields {
+  std::string name;
+  std::vector<std::shared_ptr<std::atomic<bool>>> freed;
+  ~rare_fields() {
+    for (const auto& f : freed) f->store(true);
+  }
+};
+
+struct VariableNode final : counted, pooled<VariableNode> {
   Tensor data;
-  std::shared_ptr<VariableNode> grad;  // itself a variable, so that it can carry a graph
-  std::shared_ptr<FunctionNode> creator;
-  std::unique_ptr<std::string> name;  // rarely set: a pointer, not 32 bytes in every node
+  ref<VariableNode> grad;  // itself a variable, so that it can carry a graph
+  ref<FunctionNode> creator;
+  std::unique_ptr<rare_fields> rare;  // rarely set: a pointer, not 56 bytes in every node
   handle_count handles;               // Variable handles on this node (the user's view)
-  // Cycle collection (under the collectors' lock): the last collection that
-  // saw this node, and the node's index in it.
-  std::uint64_t visit = 0;
-  std::uint32_t slot = 0;
-  int generation : 31 = 0;  // (a bit less than an int: the node keeps its 136 bytes)
+  int generation : 31 = 0;            // (a bit less than an int: the node keeps its 128 bytes)
   // A number written into an expression (the 2 of 2 * x, the 1 of 1 - y * y
   // in a derivative rule): no handle can reach it, so no gradient is
   // computed for it (PyTorch's requires_grad = false; DeZero computes one).
   bool constant : 1 = false;
 
   explicit VariableNode(Tensor t) : data(std::move(t)) {}
-  ~VariableNode() {
-    bury(std::move(grad));
-    bury(std::move(creator));
-  }
 };
 
-struct FunctionNode {
-  std::array<std::shared_ptr<VariableNode>, 2> inputs;
+struct FunctionNode : counted {
+  std::array<ref<VariableNode>, 2> inputs;
   // The node this function made, held weakly as in DeZero: it owns this
   // function (its creator), so it lives as long as anything reaches the
   // function through the graph; a plain pointer, without weak_ptr's counts.
   const VariableNode* output = nullptr;
-  std::uint64_t visit = 0;  // cycle collection, as in VariableNode
-  std::uint32_t slot = 0;
   int generation = 0;
   std::uint32_t arity = 0;
 
-  virtual ~FunctionNode() {
-    for (auto& in : inputs) bury(std::move(in));
-  }
+  virtual ~FunctionNode() = default;
   /// The class name DeZero's DOT shows: Add, Mul, Tanh, ...
   virtual std::string_view name() const = 0;
   /// Gradients for the inputs that are not constants, given the output y
   /// and its gradient gy. Runs with backprop enabled exactly when backward
   /// was asked to create a graph.
-  virtual std::array<std::optional<Variable>, 2> backward(const Variable& gy,
-                                                          const std::shared_ptr<VariableNode>& y) = 0;
+  virtual std::array<std::optional<Variable>, 2> backward(const Variable& gy, VariableNode* y) = 0;
   /// Whether input i is to get a gradient.
   bool needs(std::size_t i) const { return i < arity && !inputs[i]->constant; }
+};
+
+/// Nodes of this thread whose last owner went while another was being
+/// deleted: a list through their visit fields (the low bit marks a
+/// FunctionNode), deleted by the outermost bury's loop. No allocation, so
+/// deleting never throws.
+inline thread_local std::uintptr_t graves = 0;
+inline thread_local bool burying = false;
+
+template <class T>
+void bury_node(T* p) noexcept {
+  constexpr std::uintptr_t is_function = std::is_same_v<T, FunctionNode>;
+  if (burying) {
+    p->visit = graves;
+    graves = reinterpret_cast<std::uintptr_t>(p) | is_function;
+    return;
+  }
+  burying = true;
+  delete p;
+  while (graves) {
+    const std::uintptr_t next = graves;
+    if (next & 1) {
+      auto* f = reinterpret_cast<FunctionNode*>(next & ~std::uintptr_t{1});
+      graves = f->visit;
+      delete f;  // may add to the list
+    } else {
+      auto* v = reinterpret_cast<VariableNode*>(next);
+      graves = v->visit;
+      delete v;
+    }
+  }
+  burying = false;
+}
+inline void bury(VariableNode* p) noexcept { bury_node(p); }
+inline void bury(FunctionNode* p) noexcept { bury_node(p); }
+
+/// Whether a node was freed, asked without holding it (tests watch nodes
+/// die; a weak reference the nodes do not pay for).
+class node_watch {
+ public:
+  node_watch() = default;
+  explicit node_watch(VariableNode& n) : freed_(std::make_shared<std::atomic<bool>>(false)) {
+    if (!n.rare) n.rare = std::make_unique<rare_fields>();
+    n.rare->freed.push_back(freed_);
+  }
+  bool expired() const { return !freed_ || freed_->load(); }
+
+ private:
+  std::shared_ptr<std::atomic<bool>> freed_;
 };
 
 }  // namespace tdiff::dynamic::detail

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 /// @file
-/// Defines `pool_allocator`: free lists for graph nodes, per thread, with a
+/// Defines `pooled`: free lists for graph nodes, per thread, with a
 /// shared list that keeps them bounded when threads free what others made.
 #ifndef TDIFF_DYNAMIC_DETAIL_POOL_HPP
 #define TDIFF_DYNAMIC_DETAIL_POOL_HPP
@@ -160,31 +160,23 @@ class block_pool {
   }
 };
 
-/// The allocator of std::allocate_shared for graph nodes. With TDIFF_NO_POOLS
-/// (under AddressSanitizer) it allocates plainly, so that ASan sees every node.
+/// Graph nodes of type T come from the pools: T derives from pooled<T>.
+/// With TDIFF_NO_POOLS (under AddressSanitizer) they come from operator new,
+/// so that ASan sees every node.
 template <class T>
-struct pool_allocator {
-  using value_type = T;
+struct pooled {
 #ifdef TDIFF_NO_POOLS
-  static constexpr bool pooled = false;
+  static constexpr bool enabled = false;
 #else
-  static constexpr bool pooled = true;
+  static constexpr bool enabled = true;
 #endif
-  pool_allocator() = default;
-  template <class U>
-  pool_allocator(const pool_allocator<U>&) noexcept {}  // NOLINT: rebinding
-  T* allocate(std::size_t n) {
-    if (!pooled || n != 1)
-      return static_cast<T*>(::operator new (n * sizeof(T), std::align_val_t{alignof(T)}));
-    return static_cast<T*>(block_pool<sizeof(T), alignof(T)>::get());
+  static void* operator new(std::size_t n) {
+    if (!enabled || n != sizeof(T)) return ::operator new(n);
+    return block_pool<sizeof(T), alignof(T)>::get();
   }
-  void deallocate(T* p, std::size_t n) noexcept {
-    if (!pooled || n != 1) return ::operator delete (p, std::align_val_t{alignof(T)});
+  static void operator delete(void* p, std::size_t n) noexcept {
+    if (!enabled || n != sizeof(T)) return ::operator delete(p);
     block_pool<sizeof(T), alignof(T)>::put(p);
-  }
-  template <class U>
-  friend bool operator==(const pool_allocator&, const pool_allocator<U>&) noexcept {
-    return true;
   }
 };
 
