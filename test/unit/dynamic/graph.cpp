@@ -5,6 +5,8 @@
 #define BOOST_TEST_MODULE dynamic_graph
 #include <boost/test/unit_test.hpp>
 
+#include <pthread.h>
+
 #include <tdiff/dynamic.hpp>
 
 #include <cstdint>
@@ -203,6 +205,43 @@ BOOST_AUTO_TEST_CASE(long_chain_without_recursion) {
     BOOST_TEST(x.grad()->item() == std::pow(1.0000001, 200000), boost::test_tools::tolerance(1e-9));
   }  // the whole chain is freed here, by a loop
   BOOST_TEST(first.expired());
+}
+
+BOOST_AUTO_TEST_CASE(million_operations_on_a_small_stack) {
+  // 10^6 operations (2 * 10^6 nodes) built, differentiated and freed on a
+  // thread with a 512 KiB stack: recursion over the chain (in backward or
+  // in the destructors) would overflow it many times over.
+  struct outcome {
+    double grad = 0;
+    bool kept = false, freed = false;
+  } out;
+  auto work = [](void* p) -> void* {
+    auto& o = *static_cast<outcome*>(p);
+    tdiff::dynamic::detail::node_watch first;
+    {
+      const Variable x(1.0);
+      Variable y = x;
+      for (int i = 0; i < 1000000; ++i) {
+        y = i % 2 ? y * 1.000001 : y + 0.5;
+        if (i == 0) first = tdiff::dynamic::detail::node_watch(*y.node());
+      }
+      y.backward();
+      o.grad = x.grad()->item();
+      o.kept = !first.expired();
+    }
+    o.freed = first.expired();
+    return nullptr;
+  };
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 512 * 1024);
+  pthread_t thread;
+  BOOST_REQUIRE(pthread_create(&thread, &attr, work, &out) == 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  BOOST_TEST(out.grad == std::pow(1.000001, 500000), boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(out.kept);
+  BOOST_TEST(out.freed);
 }
 
 BOOST_AUTO_TEST_CASE(create_graph_cycles_are_collected_as_nodes_are_made) {
