@@ -32,7 +32,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <new>
 #include <optional>
 #include <stdexcept>
@@ -89,10 +88,7 @@ class Variable {
     static const std::string none;
     return node_->rare ? node_->rare->name : none;
   }
-  void set_name(std::string n) {
-    if (!node_->rare) node_->rare = std::make_unique<detail::rare_fields>();
-    node_->rare->name = std::move(n);
-  }
+  void set_name(std::string n) { node_->rare_ones().name = std::move(n); }
   int generation() const { return node_->generation; }
   /// The name of the function that made this variable ("" for a leaf).
   std::string_view creator_name() const {
@@ -285,12 +281,20 @@ struct pass_scratch {
   };
   std::vector<entry> entries;
   std::vector<std::uint32_t> heads;  // per generation: the last entry queued, or none
+  pass_scratch* deeper = nullptr;    // the next nesting depth's (owned; stable while used)
+  pass_scratch() = default;
+  pass_scratch(const pass_scratch&) = delete;
+  pass_scratch& operator=(const pass_scratch&) = delete;
+  ~pass_scratch() { delete deeper; }
 };
 inline pass_scratch& thread_pass_scratch(int depth) {
-  thread_local std::vector<std::unique_ptr<pass_scratch>> by_depth;  // (stable addresses)
-  while (by_depth.size() < static_cast<std::size_t>(depth))
-    by_depth.push_back(std::make_unique<pass_scratch>());
-  return *by_depth[depth - 1];
+  thread_local pass_scratch outermost;
+  pass_scratch* s = &outermost;
+  for (int d = 1; d < depth; ++d) {
+    if (!s->deeper) s->deeper = new pass_scratch;
+    s = s->deeper;
+  }
+  return *s;
 }
 
 template <class Grads>

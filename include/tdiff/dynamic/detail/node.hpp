@@ -13,7 +13,6 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,12 +75,29 @@ class handle_count {
   std::atomic<std::uint32_t> others_{0};
 };
 
-/// What few nodes carry: a name, and watchers (tests ask whether a node was freed).
+/// A flag set when a node is freed, shared by the node and its watchers
+/// (see node_watch), freed by the last of them.
+struct watch_flag {
+  std::atomic<std::uint32_t> owners{0};
+  std::atomic<bool> freed{false};
+  static void drop(watch_flag* f) noexcept {
+    if (f && f->owners.fetch_sub(1, std::memory_order_acq_rel) == 1) delete f;
+  }
+};
+
+/// What few nodes carry: a name, and watchers (tests ask whether a node was
+/// freed). Owned by the node through a plain pointer: no <memory>.
 struct rare_fields {
   std::string name;
-  std::vector<std::shared_ptr<std::atomic<bool>>> freed;
+  std::vector<watch_flag*> freed;
+  rare_fields() = default;
+  rare_fields(const rare_fields&) = delete;
+  rare_fields& operator=(const rare_fields&) = delete;
   ~rare_fields() {
-    for (const auto& f : freed) f->store(true);
+    for (watch_flag* f : freed) {
+      f->freed.store(true);
+      watch_flag::drop(f);
+    }
   }
 };
 
@@ -89,15 +105,23 @@ struct VariableNode final : counted, pooled<VariableNode> {
   Tensor data;
   ref<VariableNode> grad;  // itself a variable, so that it can carry a graph
   ref<FunctionNode> creator;
-  std::unique_ptr<rare_fields> rare;  // rarely set: a pointer, not 56 bytes in every node
-  handle_count handles;               // Variable handles on this node (the user's view)
-  int generation : 31 = 0;            // (a bit less than an int: the node keeps its 128 bytes)
+  rare_fields* rare = nullptr;  // rarely set (owned): a pointer, not 56 bytes in every node
+  handle_count handles;         // Variable handles on this node (the user's view)
+  int generation : 31 = 0;      // (a bit less than an int: the node keeps its 128 bytes)
   // A number written into an expression (the 2 of 2 * x, the 1 of 1 - y * y
   // in a derivative rule): no handle can reach it, so no gradient is
   // computed for it (PyTorch's requires_grad = false; DeZero computes one).
   bool constant : 1 = false;
 
   explicit VariableNode(Tensor t) : data(std::move(t)) {}
+  VariableNode(const VariableNode&) = delete;
+  VariableNode& operator=(const VariableNode&) = delete;
+  ~VariableNode() { delete rare; }
+  /// The rare fields, made on first use.
+  rare_fields& rare_ones() {
+    if (!rare) rare = new rare_fields;
+    return *rare;
+  }
 };
 
 struct FunctionNode : counted {
@@ -159,14 +183,27 @@ inline void bury(FunctionNode* p) noexcept { bury_node(p); }
 class node_watch {
  public:
   node_watch() = default;
-  explicit node_watch(VariableNode& n) : freed_(std::make_shared<std::atomic<bool>>(false)) {
-    if (!n.rare) n.rare = std::make_unique<rare_fields>();
-    n.rare->freed.push_back(freed_);
+  explicit node_watch(VariableNode& n) : flag_(new watch_flag) {
+    flag_->owners.store(2);  // this watch and the node
+    try {
+      n.rare_ones().freed.push_back(flag_);
+    } catch (...) {
+      delete flag_;
+      throw;
+    }
   }
-  bool expired() const { return !freed_ || freed_->load(); }
+  node_watch(const node_watch& o) noexcept : flag_(o.flag_) {
+    if (flag_) flag_->owners.fetch_add(1);
+  }
+  node_watch& operator=(node_watch o) noexcept {
+    std::swap(flag_, o.flag_);
+    return *this;
+  }
+  ~node_watch() { watch_flag::drop(flag_); }
+  bool expired() const { return !flag_ || flag_->freed.load(); }
 
  private:
-  std::shared_ptr<std::atomic<bool>> freed_;
+  watch_flag* flag_ = nullptr;
 };
 
 }  // namespace tdiff::dynamic::detail
