@@ -12,7 +12,6 @@
 
 #include <tdiff/config.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <initializer_list>
 #include <stdexcept>
@@ -44,6 +43,15 @@ inline std::size_t element_count(const Shape& s, const char* op = "Tensor") {
 }
 
 namespace detail {
+/// Whether [first, last) holds v: std::find without <algorithm>, whose C++20
+/// ranges part was a fifth of the runtime header's preprocessed lines.
+template <class It, class T>
+constexpr bool contains(It first, It last, const T& v) {
+  for (; first != last; ++first)
+    if (*first == v) return true;
+  return false;
+}
+
 /// The allocator of tensor elements. Elements are default-initialised (left
 /// as they are until an operation writes every one), and each thread keeps
 /// freed buffers (up to 64, and 32 MiB) to hand out again for the same size:
@@ -139,7 +147,8 @@ class Tensor {
 
   static Tensor full(Shape shape, double v) {
     Tensor t = uninitialized(std::move(shape));
-    std::fill_n(t.data(), t.size_, v);
+    double* p = t.data();
+    for (std::size_t i = 0; i < t.size_; ++i) p[i] = v;
     return t;
   }
   /// A tensor of that shape whose elements are to be written (numpy.empty).
@@ -184,7 +193,10 @@ class Tensor {
   }
 
   friend bool operator==(const Tensor& a, const Tensor& b) {
-    return a.shape_ == b.shape_ && std::equal(a.data(), a.data() + a.size_, b.data());
+    if (a.shape_ != b.shape_) return false;
+    for (std::size_t i = 0; i < a.size_; ++i)
+      if (a.data()[i] != b.data()[i]) return false;
+    return true;
   }
 
  private:
@@ -198,7 +210,7 @@ class Tensor {
 
 /// The shape both broadcast to, or an exception naming op and shapes.
 inline Shape broadcast_shapes(const Shape& a, const Shape& b, const char* op) {
-  const std::size_t n = std::max(a.size(), b.size());
+  const std::size_t n = a.size() > b.size() ? a.size() : b.size();
   Shape r(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t da = i + a.size() >= n ? a[i + a.size() - n] : 1;
@@ -368,7 +380,7 @@ inline std::vector<std::size_t> normalised_axes(const std::vector<int>& axes, co
       throw std::invalid_argument(std::string("tdiff: ") + op + ": axis " + std::to_string(axis) +
                                   " is out of range for shape " + to_string(shape));
     const auto a = static_cast<std::size_t>(axis < 0 ? axis + d : axis);
-    if (std::find(r.begin(), r.end(), a) != r.end())
+    if (detail::contains(r.begin(), r.end(), a))
       throw std::invalid_argument(std::string("tdiff: ") + op + ": axis " + std::to_string(axis) +
                                   " is given twice for shape " + to_string(shape));
     r.push_back(a);
@@ -380,13 +392,14 @@ inline std::vector<std::size_t> normalised_axes(const std::vector<int>& axes, co
 /// sum(a, axis=tuple, keepdims).
 inline Tensor sum(const Tensor& a, std::vector<std::size_t> axes, bool keepdims) {
   if (axes.empty()) return keepdims ? sum(a).reshaped(Shape(a.ndim(), 1)) : sum(a);
-  std::sort(axes.begin(), axes.end());
+  for (std::size_t i = 1; i < axes.size(); ++i)  // (a few axes: insertion sort)
+    for (std::size_t j = i; j > 0 && axes[j - 1] > axes[j]; --j) std::swap(axes[j - 1], axes[j]);
   Tensor r = a;
   for (auto it = axes.rbegin(); it != axes.rend(); ++it) r = sum(r, static_cast<int>(*it), true);
   if (keepdims) return r;
   Shape squeezed;
   for (std::size_t k = 0; k < a.ndim(); ++k)
-    if (!std::binary_search(axes.begin(), axes.end(), k)) squeezed.push_back(a.shape()[k]);
+    if (!detail::contains(axes.begin(), axes.end(), k)) squeezed.push_back(a.shape()[k]);
   return r.reshaped(squeezed);
 }
 

@@ -28,7 +28,6 @@
 #include <tdiff/dynamic/detail/ref.hpp>
 #include <tdiff/dynamic/tensor.hpp>
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -201,7 +200,10 @@ Variable apply(F f, const In&... in) {
   fn->arity = sizeof...(In);
   std::size_t i = 0;
   ((fn->inputs[i++] = in.node()), ...);
-  fn->generation = std::max({static_cast<int>(in.node()->generation)...});
+  int generation = 0;
+  ((generation = generation < in.node()->generation ? static_cast<int>(in.node()->generation) : generation),
+   ...);
+  fn->generation = generation;
   fn->output = out.node().get();
   out.node()->generation = fn->generation + 1;
   out.node()->creator = std::move(fn);
@@ -319,7 +321,7 @@ void backward_pass(const ref<VariableNode>& start, bool create_graph, Grads& gra
       if (g >= heads.size()) heads.resize(g + 1, pass_scratch::none);  // (not expected: see above)
       entries.push_back({x, heads[g]});
       heads[g] = static_cast<std::uint32_t>(entries.size() - 1);
-      top = std::max(top, g);
+      if (g > top) top = g;
     }
   };
   add(start.get());
@@ -444,7 +446,7 @@ struct local_grads {
     if (!fresh) *g = *g + gx;
   }
   void done(const VariableNode* out) {
-    if (std::find(keep.begin(), keep.end(), out) == keep.end()) grads.erase(out);
+    if (!contains(keep.begin(), keep.end(), out)) grads.erase(out);
   }
 };
 
@@ -468,10 +470,10 @@ std::vector<Variable> grad(const Variable& y, const std::vector<Variable>& input
   std::vector<const detail::VariableNode*> keep;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const detail::VariableNode* n = inputs[i].node().get();
-    const auto seen = std::find(keep.begin(), keep.end(), n);
-    if (seen != keep.end())
-      throw std::invalid_argument("tdiff: grad: inputs " + std::to_string(seen - keep.begin()) + " and " +
-                                  std::to_string(i) + " are the same variable");
+    for (std::size_t j = 0; j < i; ++j)
+      if (keep[j] == n)
+        throw std::invalid_argument("tdiff: grad: inputs " + std::to_string(j) + " and " + std::to_string(i) +
+                                    " are the same variable");
     keep.push_back(n);
   }
   detail::local_grads grads{{}, keep};

@@ -8,7 +8,6 @@
 #include <tdiff/config.hpp>
 #include <tdiff/dynamic/detail/lock.hpp>
 
-#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <new>
@@ -58,7 +57,8 @@ class block_pool {
     block* next;
   };
   static constexpr std::size_t batch = 128;  // blocks moved between a thread and the shared list at once
-  static constexpr std::size_t stride = (std::max(Size, sizeof(block)) + Align - 1) / Align * Align;
+  static constexpr std::size_t stride =
+      ((Size > sizeof(block) ? Size : sizeof(block)) + Align - 1) / Align * Align;
 
   /// A thread's list. Trivially destructible, so that it can still be used
   /// while the thread's other thread_local objects (the cycle collector) are
