@@ -13,7 +13,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -180,7 +179,7 @@ inline void collector::collect() {
   for (std::size_t i = kept; i < starts.size(); ++i) starts[i].reset();
   starts.resize(kept);
   starts.swap(roots);  // roots found while burying (none expected) come after
-  roots.insert(roots.end(), std::make_move_iterator(starts.begin()), std::make_move_iterator(starts.end()));
+  for (auto& n : starts) roots.push_back(std::move(n));
 }
 
 }  // namespace tdiff::dynamic::detail
