@@ -6,8 +6,8 @@
 #ifndef TDIFF_DYNAMIC_DETAIL_COLLECTOR_HPP
 #define TDIFF_DYNAMIC_DETAIL_COLLECTOR_HPP
 
+#include <tdiff/dynamic/detail/atomic.hpp>
 #include <tdiff/dynamic/detail/config.hpp>
-#include <tdiff/dynamic/detail/lock.hpp>
 #include <tdiff/dynamic/detail/node.hpp>
 #include <tdiff/dynamic/detail/ref.hpp>
 

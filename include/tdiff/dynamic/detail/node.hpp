@@ -5,12 +5,12 @@
 #ifndef TDIFF_DYNAMIC_DETAIL_NODE_HPP
 #define TDIFF_DYNAMIC_DETAIL_NODE_HPP
 
+#include <tdiff/dynamic/detail/atomic.hpp>
 #include <tdiff/dynamic/detail/pool.hpp>
 #include <tdiff/dynamic/detail/ref.hpp>
 #include <tdiff/dynamic/tensor.hpp>
 
 #include <array>
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -46,42 +46,40 @@ class handle_count {
  public:
   void add() noexcept {
     if (owner_ == this_thread_tag())
-      own_.store(own_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+      own_.store(own_.load(order::relaxed) + 1, order::relaxed);
     else
-      others_.fetch_add(1, std::memory_order_relaxed);
+      others_.fetch_add(1, order::relaxed);
   }
   /// Removes a handle; if `ask`, returns whether none is left.
   bool remove(bool ask) noexcept {
     if (owner_ == this_thread_tag()) {
-      const std::uint32_t left = own_.load(std::memory_order_relaxed) - 1;
+      const std::uint32_t left = own_.load(order::relaxed) - 1;
       if (!ask) {
-        own_.store(left, std::memory_order_relaxed);
+        own_.store(left, order::relaxed);
         return false;
       }
-      own_.store(left, std::memory_order_seq_cst);
-      return left + others_.load(std::memory_order_seq_cst) == 0;
+      own_.store(left, order::seq_cst);
+      return left + others_.load(order::seq_cst) == 0;
     }
-    const std::uint32_t left = others_.fetch_sub(1, std::memory_order_seq_cst) - 1;
-    return ask && left + own_.load(std::memory_order_seq_cst) == 0;
+    const std::uint32_t left = others_.fetch_sub(1, order::seq_cst) - 1;
+    return ask && left + own_.load(order::seq_cst) == 0;
   }
   /// Whether no handle is left (exact when no other thread is adding or removing one).
-  bool none() const noexcept {
-    return own_.load(std::memory_order_seq_cst) + others_.load(std::memory_order_seq_cst) == 0;
-  }
+  bool none() const noexcept { return own_.load(order::seq_cst) + others_.load(order::seq_cst) == 0; }
 
  private:
   const void* owner_ = this_thread_tag();
-  std::atomic<std::uint32_t> own_{0};
-  std::atomic<std::uint32_t> others_{0};
+  atomic<std::uint32_t> own_{0};
+  atomic<std::uint32_t> others_{0};
 };
 
 /// A flag set when a node is freed, shared by the node and its watchers
 /// (see node_watch), freed by the last of them.
 struct watch_flag {
-  std::atomic<std::uint32_t> owners{0};
-  std::atomic<bool> freed{false};
+  atomic<std::uint32_t> owners{0};
+  atomic<bool> freed{false};
   static void drop(watch_flag* f) noexcept {
-    if (f && f->owners.fetch_sub(1, std::memory_order_acq_rel) == 1) delete f;
+    if (f && f->owners.fetch_sub(1, order::acq_rel) == 1) delete f;
   }
 };
 

@@ -6,9 +6,8 @@
 #define TDIFF_DYNAMIC_DETAIL_POOL_HPP
 
 #include <tdiff/config.hpp>
-#include <tdiff/dynamic/detail/lock.hpp>
+#include <tdiff/dynamic/detail/atomic.hpp>
 
-#include <atomic>
 #include <cstddef>
 #include <new>
 #include <vector>
@@ -17,7 +16,7 @@ namespace tdiff::dynamic::detail {
 
 /// Bytes the node pools have taken from the system, all threads together
 /// (they are never returned: tests watch this stay bounded).
-inline std::atomic<std::size_t> pooled_bytes{0};
+inline atomic<std::size_t> pooled_bytes{0};
 
 /// Free lists of equal-sized blocks, one per size: graph nodes are allocated
 /// and freed by the million, and glibc's malloc costs several times more than
@@ -132,7 +131,7 @@ class block_pool {
     }
     // Chunks stay reachable from the lists (and from nodes in use): never freed.
     auto* chunk = static_cast<unsigned char*>(::operator new (stride* batch, std::align_val_t{Align}));
-    pooled_bytes.fetch_add(stride * batch, std::memory_order_relaxed);
+    pooled_bytes.fetch_add(stride * batch, order::relaxed);
     for (std::size_t i = batch; i-- > 0;) {
       auto* b = reinterpret_cast<block*>(chunk + i * stride);
       b->next = l.head;

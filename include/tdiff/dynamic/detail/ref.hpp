@@ -6,7 +6,8 @@
 #ifndef TDIFF_DYNAMIC_DETAIL_REF_HPP
 #define TDIFF_DYNAMIC_DETAIL_REF_HPP
 
-#include <atomic>
+#include <tdiff/dynamic/detail/atomic.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
@@ -37,7 +38,7 @@ inline bool single_threaded() noexcept {
 /// last one frees the node without a locked instruction (no other thread
 /// holds the node then, so none can count it up meanwhile).
 struct counted {
-  std::atomic<std::uint32_t> refs{0};
+  atomic<std::uint32_t> refs{0};
   // Cycle collection (under the collectors' lock): the node's index in the
   // last collection that saw it, and that collection's number. (While the
   // node is deleted, visit links it into the thread's graveyard.)
@@ -46,16 +47,16 @@ struct counted {
 
   void count_up() noexcept {
     if (single_threaded())
-      refs.store(refs.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+      refs.store(refs.load(order::relaxed) + 1, order::relaxed);
     else
-      refs.fetch_add(1, std::memory_order_relaxed);
+      refs.fetch_add(1, order::relaxed);
   }
   /// Counts an owner out; returns whether it was the last.
   bool count_down() noexcept {
-    const std::uint32_t n = refs.load(std::memory_order_acquire);
+    const std::uint32_t n = refs.load(order::acquire);
     if (n == 1) return true;
-    if (!single_threaded()) return refs.fetch_sub(1, std::memory_order_acq_rel) == 1;
-    refs.store(n - 1, std::memory_order_relaxed);
+    if (!single_threaded()) return refs.fetch_sub(1, order::acq_rel) == 1;
+    refs.store(n - 1, order::relaxed);
     return false;
   }
 };
@@ -119,7 +120,7 @@ class ref {
   T* operator->() const noexcept { return p_; }
   explicit operator bool() const noexcept { return p_ != nullptr; }
   /// The number of owners (exact when no other thread copies or drops one).
-  std::uint32_t count() const noexcept { return p_->refs.load(std::memory_order_acquire); }
+  std::uint32_t count() const noexcept { return p_->refs.load(order::acquire); }
 
   friend bool operator==(const ref& a, const ref& b) noexcept { return a.p_ == b.p_; }
   friend bool operator==(const ref& a, std::nullptr_t) noexcept { return !a.p_; }
