@@ -22,9 +22,13 @@ extern char** environ;  // POSIX: the environment passed to `dot`
 namespace tdiff::dynamic {
 namespace detail {
 
-inline std::string dot_id(const void* p) { return std::to_string(reinterpret_cast<std::uintptr_t>(p)); }
+template <class = void>
+std::string dot_id(const void* p) {
+  return std::to_string(reinterpret_cast<std::uintptr_t>(p));
+}
 
-inline std::string dot_var(const VariableNode& v, bool verbose) {
+template <class = void>
+std::string dot_var(const VariableNode& v, bool verbose) {
   std::string label = v.rare ? v.rare->name : std::string();
   if (verbose) {
     if (!label.empty()) label += ": ";
@@ -58,7 +62,8 @@ void for_each_function(const Variable& output, Visit visit) {
 /// variables are orange ellipses (labelled with their name, and with shape and
 /// dtype if verbose), functions light-blue boxes with the function's name.
 /// Traversal order is DeZero's (a stack of functions); ids are addresses.
-inline std::string to_dot(const Variable& output, bool verbose = true) {
+template <class = void>  // (as every function here: compiled only in a unit that calls it)
+std::string to_dot(const Variable& output, bool verbose = true) {
   std::string txt = detail::dot_var(*output.node(), verbose);
   detail::for_each_function(output, [&](const detail::FunctionNode& f) {
     txt += detail::dot_id(&f) + " [label=\"" + std::string(f.name()) +
@@ -79,7 +84,8 @@ struct graph_size {
 
 /// Counts the distinct functions and variables of the graph that computed
 /// `output` (DeZero's graph growth: tanh's 6th derivative has 339 functions).
-inline graph_size count_nodes(const Variable& output) {
+template <class = void>
+graph_size count_nodes(const Variable& output) {
   detail::marks variables;
   variables.insert(output.node().get());
   std::size_t functions = 0;
@@ -93,8 +99,8 @@ inline graph_size count_nodes(const Variable& output) {
 /// Renders the graph of `output` with Graphviz: writes the DOT text next to
 /// `to_file` and runs `dot <file> -T <extension> -o <to_file>`. Throws
 /// std::runtime_error if `dot` cannot be run or fails.
-inline void plot_dot_graph(const Variable& output, bool verbose = true,
-                           const std::string& to_file = "graph.png") {
+template <class = void>
+void plot_dot_graph(const Variable& output, bool verbose = true, const std::string& to_file = "graph.png") {
   const std::size_t name_at = to_file.find_last_of('/') + 1;  // 0 without a directory
   const std::size_t dot_at = to_file.find_last_of('.');
   if (dot_at == std::string::npos || dot_at <= name_at || dot_at + 1 == to_file.size())
