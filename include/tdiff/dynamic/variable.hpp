@@ -31,6 +31,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <new>
 #include <optional>
 #include <stdexcept>
@@ -200,9 +201,9 @@ Variable apply(F f, const In&... in) {
   fn->arity = sizeof...(In);
   std::size_t i = 0;
   ((fn->inputs[i++] = in.node()), ...);
-  int generation = 0;
-  ((generation = generation < in.node()->generation ? static_cast<int>(in.node()->generation) : generation),
-   ...);
+  int generation = 0;  // the inputs' highest
+  for (const int g : {static_cast<int>(in.node()->generation)...})
+    if (g > generation) generation = g;
   fn->generation = generation;
   fn->output = out.node().get();
   out.node()->generation = fn->generation + 1;

@@ -86,14 +86,8 @@ class ref {
   noexcept : p_(o.p_) {  // NOLINT: implicit, as for pointers
     o.p_ = nullptr;
   }
-  ref& operator=(const ref& o) noexcept {
-    ref copy(o);
-    swap(copy);
-    return *this;
-  }
-  ref& operator=(ref&& o) noexcept {
-    ref moved(std::move(o));
-    swap(moved);
+  ref& operator=(ref o) noexcept {  // (a copy or a move, then the old node released)
+    swap(o);
     return *this;
   }
   ~ref() { reset(); }
