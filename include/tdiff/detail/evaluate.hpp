@@ -119,12 +119,25 @@ struct context {
 template <step_entry E>
 inline constexpr bool uniform_entry = E.what == kind::constant || E.what == kind::slot;
 
-/// Computes entry E of a schedule (whose ops are Ops) from v, where v[k] is
-/// the value of entry k: the one rule of the scalar evaluator (v the array of
-/// values) and of the block evaluator (v a column of the block). All cases in
-/// one function: one layer for the compiler to inline per entry.
-template <class T, step_entry E, class Ops, class V, class Ctx>
-constexpr T step(const V& v, const Ctx& ctx) {
+/// Entry e without its operands' positions: the template argument of step
+/// and block_entry, so that all sums of a schedule (all products, all sines,
+/// ...) share one instantiation and the positions come as arguments. A
+/// schedule of order 8 has hundreds of entries but a few dozen shapes. With
+/// an instantiation per entry (990 functions in the orders 1..8 unit, each
+/// instantiated, generated and inlined on its own) clang++ ran 17% more
+/// instructions on that unit; g++ 1.5% more (docs/performance.md).
+constexpr step_entry shape_of(step_entry e) {
+  e.a = e.b = e.c = 0;
+  return e;
+}
+
+/// Computes an entry of shape E of a schedule (whose ops are Ops) from the
+/// values a, b, c of its operands (those it has): the one rule of the scalar
+/// evaluator and of the block evaluator. The operands are references into
+/// the schedule's values, bound (not read) for every entry, so that the
+/// caller indexes its array with constants.
+template <class T, step_entry E, class Ops, class Ctx>
+[[gnu::always_inline]] constexpr T step(const T& a, const T& b, const T& c, const Ctx& ctx) {
   if constexpr (E.what == kind::variable) {
     return static_cast<T>(ctx.template binding_of_id<E.id>());
   } else if constexpr (E.what == kind::constant) {
@@ -135,22 +148,22 @@ constexpr T step(const V& v, const Ctx& ctx) {
   } else if constexpr (E.what == kind::slot) {
     return static_cast<T>(get<static_cast<std::size_t>(E.p)>(ctx.constants));
   } else if constexpr (E.what == kind::sum) {
-    return v[E.a] + v[E.b];
+    return a + b;
   } else if constexpr (E.what == kind::product) {
-    return v[E.a] * v[E.b];
+    return a * b;
   } else if constexpr (E.what == kind::power) {
     if constexpr (E.constant_exponent && E.q == 1)
-      return math::ipow_c<E.p>(v[E.a]);  // x^4 as (x*x)*(x*x)
+      return math::ipow_c<E.p>(a);  // x^4 as (x*x)*(x*x)
     else if constexpr (E.constant_exponent && E.q == 2)
-      return math::ipow_c<E.p>(math::sqrt(v[E.a]));
+      return math::ipow_c<E.p>(math::sqrt(a));
     else
-      return math::pow(v[E.a], v[E.b]);
+      return math::pow(a, b);
   } else if constexpr (E.what == kind::unary) {
-    return static_cast<T>(op_at_t<E.op_index, Ops>::value(v[E.a]));
+    return static_cast<T>(op_at_t<E.op_index, Ops>::value(a));
   } else if constexpr (E.what == kind::binary) {
-    return static_cast<T>(op_at_t<E.op_index, Ops>::value(v[E.a], v[E.b]));
+    return static_cast<T>(op_at_t<E.op_index, Ops>::value(a, b));
   } else if constexpr (E.what == kind::select) {
-    return v[E.a] != T(0) ? v[E.b] : v[E.c];
+    return a != T(0) ? b : c;
   } else {
     return T{};  // a group only ties roots together
   }
@@ -161,7 +174,9 @@ template <class T, class N, class V, class Ctx, std::size_t... I>
 [[gnu::always_inline]] constexpr void run_steps(V& v, const Ctx& ctx, std::index_sequence<I...>) {
   constexpr auto& table = schedule<N>::table;
   // A braced list, not a fold: evaluated in order, with no nesting limit.
-  const bool done[] = {((v[I] = step<T, table[I], typename schedule<N>::ops>(v, ctx)), true)...};
+  using ops = typename schedule<N>::ops;
+  const bool done[] = {
+      ((v[I] = step<T, shape_of(table[I]), ops>(v[table[I].a], v[table[I].b], v[table[I].c], ctx)), true)...};
   (void)done;
 }
 
@@ -192,18 +207,12 @@ constexpr bool array_kernel_entry() {
     return false;
 }
 
-/// Element j of every row of a block, as step reads it.
-template <class T, class Row>
-struct column {
-  const Row& row;
-  std::size_t j;
-  constexpr const T& operator[](std::size_t k) const { return row(k)[j]; }
-};
-
-/// Computes entry E of a schedule for the elements [first, first + m) of the
-/// bound containers into out; row(k) holds entry k's values for the block.
-template <class T, step_entry E, class Ops, class Row, class Ctx>
-void block_entry(T* out, const Row& row, const Ctx& ctx, std::size_t first, std::size_t m) {
+/// Computes an entry of shape E of a schedule for the elements
+/// [first, first + m) of the bound containers into out, from its operands'
+/// values for the block in a, b and c.
+template <class T, step_entry E, class Ops, class Ctx>
+void block_entry(T* out, const T* a, const T* b, const T* c, const Ctx& ctx, std::size_t first,
+                 std::size_t m) {
   if constexpr (uniform_entry<E>) {
     return;  // filled once, before the first block
   } else if constexpr (E.what == kind::variable) {
@@ -214,9 +223,9 @@ void block_entry(T* out, const Row& row, const Ctx& ctx, std::size_t first, std:
       for (std::size_t j = 0; j < m; ++j) out[j] = static_cast<T>(v);
     }
   } else if constexpr (array_kernel_entry<T, E, Ops>()) {
-    op_at_t<E.op_index, Ops>::value_n(row(E.a), out, m);  // an array kernel
+    op_at_t<E.op_index, Ops>::value_n(a, out, m);  // an array kernel
   } else {
-    for (std::size_t j = 0; j < m; ++j) out[j] = step<T, E, Ops>(column<T, Row>{row, j}, ctx);
+    for (std::size_t j = 0; j < m; ++j) out[j] = step<T, E, Ops>(a[j], b[j], c[j], ctx);
   }
 }
 
@@ -243,7 +252,8 @@ void run_schedule_blocks(const Ctx& ctx, std::size_t n, R& result) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     const auto fill = [&]<std::size_t K>(std::integral_constant<std::size_t, K>) {
       if constexpr (uniform_entry<table[K]>) {
-        const T v = step<T, table[K], typename schedule<N>::ops>(std::array<T, 1>{}, ctx);
+        const T none{};
+        const T v = step<T, shape_of(table[K]), typename schedule<N>::ops>(none, none, none, ctx);
         for (std::size_t j = 0; j < width; ++j) row(K)[j] = v;
       }
     };
@@ -253,7 +263,9 @@ void run_schedule_blocks(const Ctx& ctx, std::size_t n, R& result) {
   for (std::size_t first = 0; first < n; first += width) {
     const std::size_t m = n - first < width ? n - first : width;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (block_entry<T, table[I], typename schedule<N>::ops>(row(I), row, ctx, first, m), ...);
+      (block_entry<T, shape_of(table[I]), typename schedule<N>::ops>(row(I), row(table[I].a), row(table[I].b),
+                                                                     row(table[I].c), ctx, first, m),
+       ...);
     }
     (std::make_index_sequence<entries>{});
     const T* last = row(entries - 1);
